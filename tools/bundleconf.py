@@ -1,0 +1,249 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""bundle.toml, the package's files, and the source checks the build needs.
+
+Shared by tools/build.py, the compiler shim and the build tests.
+"""
+
+import ast
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "bundle.toml"
+
+KINDS = ("circuitpython", "micropython")
+COMPILERS = ("circuitpython", "micropython")
+FALLBACKS = ("micropython-as-circuitpython", "")
+
+
+class ConfigError(Exception):
+    """bundle.toml says something the build cannot do."""
+
+
+@dataclass
+class Target:
+    name: str
+    kind: str
+    out: str
+    compiler: str
+    magic: str
+    mpy_version: int
+    tag: str = ""
+    fallback: str = ""
+    mpy_cross: str = ""
+    mpy_format: str = ""
+
+    @property
+    def header(self):
+        """The first two bytes every .mpy of this target starts with."""
+        return self.magic.encode("ascii") + bytes([self.mpy_version])
+
+    @property
+    def env_var(self):
+        """Environment variable naming CircuitPython's mpy-cross for this target."""
+        return "ASYNCCP_MPY_CROSS_" + self.name.upper().replace(".", "_").replace("-", "_")
+
+    def lib_dir(self, root=ROOT):
+        return Path(root) / "build" / self.out / "lib"
+
+
+@dataclass
+class Dependency:
+    pypi_name: str
+    module: str
+    repo: str
+    bundle_prefix: str
+    mip: str = ""
+
+
+@dataclass
+class Config:
+    root: Path
+    name: str
+    source: Path
+    pypi_name: str
+    repo: str
+    bundle_prefix: str
+    examples: Path
+    requirements: Path
+    bundles: list
+    bundles_out: Path
+    dist_out: Path
+    sizes_out: Path
+    sizes_heapsize: str
+    targets: list = field(default_factory=list)
+    dependencies: list = field(default_factory=list)
+
+    @property
+    def repo_name(self):
+        """CircuitPython_asynccp: the last part of the repository URL."""
+        name = self.repo.rstrip("/").rsplit("/", 1)[-1]
+        return name[:-4] if name.endswith(".git") else name
+
+    @property
+    def bundle_key(self):
+        """owner/name, as circup names a bundle."""
+        parts = self.repo.rstrip("/").split("/")
+        return parts[-2] + "/" + self.repo_name
+
+    def circuitpython_targets(self):
+        return [t for t in self.targets if t.kind == "circuitpython"]
+
+    def micropython_targets(self):
+        return [t for t in self.targets if t.kind == "micropython"]
+
+
+def _need(table, key, where):
+    if key not in table:
+        raise ConfigError(f"bundle.toml: {where} needs `{key}`")
+    return table[key]
+
+
+def load(path=CONFIG):
+    path = Path(path)
+    root = path.resolve().parent
+    with open(path, "rb") as f:
+        doc = tomllib.load(f)
+    pkg = _need(doc, "package", "the file")
+    bundles = doc.get("bundles", {})
+    sizes = doc.get("sizes", {})
+    cfg = Config(
+        root=root,
+        name=_need(pkg, "name", "[package]"),
+        source=root / _need(pkg, "source", "[package]"),
+        pypi_name=_need(pkg, "pypi_name", "[package]"),
+        repo=_need(pkg, "repo", "[package]"),
+        bundle_prefix=_need(pkg, "bundle_prefix", "[package]"),
+        examples=root / pkg.get("examples", "examples"),
+        requirements=root / pkg.get("requirements", "requirements.txt"),
+        bundles=list(bundles.get("build", ["py", "mpy", "example", "json"])),
+        bundles_out=root / bundles.get("output", "build/bundles"),
+        dist_out=root / doc.get("pypi", {}).get("output", "build/dist"),
+        sizes_out=root / sizes.get("output", "build/SIZES.md"),
+        sizes_heapsize=sizes.get("heapsize", "256k"),
+    )
+    names = set()
+    for i, t in enumerate(doc.get("target", [])):
+        where = f"[[target]] #{i + 1}"
+        target = Target(
+            name=_need(t, "name", where),
+            kind=_need(t, "kind", where),
+            out=_need(t, "out", where),
+            compiler=_need(t, "compiler", where),
+            magic=_need(t, "magic", where),
+            mpy_version=int(_need(t, "mpy_version", where)),
+            tag=t.get("tag", ""),
+            fallback=t.get("fallback", ""),
+            mpy_cross=t.get("mpy_cross", ""),
+            mpy_format=t.get("mpy_format", ""),
+        )
+        where = f"[[target]] {target.name!r}"
+        if target.name in names:
+            raise ConfigError(f"bundle.toml: two targets named {target.name!r}")
+        names.add(target.name)
+        if target.kind not in KINDS:
+            raise ConfigError(f"bundle.toml: {where}: kind must be one of {KINDS}")
+        if target.compiler not in COMPILERS:
+            raise ConfigError(f"bundle.toml: {where}: compiler must be one of {COMPILERS}")
+        if target.fallback not in FALLBACKS:
+            raise ConfigError(f"bundle.toml: {where}: fallback must be one of {FALLBACKS}")
+        if len(target.magic) != 1:
+            raise ConfigError(f"bundle.toml: {where}: magic is one character")
+        if target.kind == "circuitpython":
+            if not target.tag:
+                raise ConfigError(f"bundle.toml: {where}: a circuitpython target needs `tag`")
+            if target.compiler != "circuitpython":
+                raise ConfigError(f"bundle.toml: {where}: compiler must be circuitpython")
+        elif target.compiler != "micropython":
+            raise ConfigError(f"bundle.toml: {where}: compiler must be micropython")
+        cfg.targets.append(target)
+    if not cfg.targets:
+        raise ConfigError("bundle.toml: no [[target]]")
+    for i, d in enumerate(doc.get("dependency", [])):
+        where = f"[[dependency]] #{i + 1}"
+        cfg.dependencies.append(
+            Dependency(
+                pypi_name=_need(d, "pypi_name", where),
+                module=_need(d, "module", where),
+                repo=_need(d, "repo", where),
+                bundle_prefix=_need(d, "bundle_prefix", where),
+                mip=d.get("mip", ""),
+            )
+        )
+    return cfg
+
+
+def package_files(cfg):
+    """Every file of the package, relative to src/ (asynccp/x.py), found by listing."""
+    if not cfg.source.is_dir():
+        raise ConfigError(f"{cfg.source} does not exist")
+    files = []
+    for p in sorted(cfg.source.rglob("*")):
+        rel = p.relative_to(cfg.source)
+        if not p.is_file() or "__pycache__" in rel.parts or p.suffix in (".pyc", ".pyo"):
+            continue
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        files.append(Path(cfg.name) / rel)
+    if not any(f.suffix == ".py" for f in files):
+        raise ConfigError(f"{cfg.source} has no .py module")
+    return files
+
+
+def modules(cfg):
+    """The package's .py modules, relative to src/."""
+    return [f for f in package_files(cfg) if f.suffix == ".py"]
+
+
+# ------------------------------------------------------------ source checks
+
+_ASYNC_NODES = {
+    ast.AsyncFunctionDef: "`async def`",
+    ast.Await: "`await`",
+    ast.AsyncWith: "`async with`",
+    ast.AsyncFor: "`async for`",
+}
+
+
+def async_constructs(tree):
+    """(line, col, what) for every piece of async syntax in a parsed module."""
+    found = []
+    for node in ast.walk(tree):
+        what = _ASYNC_NODES.get(type(node))
+        if what:
+            found.append((node.lineno, node.col_offset + 1, what))
+        elif isinstance(node, ast.comprehension) and node.is_async:
+            found.append(
+                (node.target.lineno, node.target.col_offset + 1, "`async for` comprehension")
+            )
+    return sorted(found)
+
+
+def check_source(text, display_name, *, forbid_async):
+    """Problems with one module's source, each as "name:line:col: message"."""
+    try:
+        tree = ast.parse(text, filename=display_name)
+    except SyntaxError as e:
+        col = f"{e.offset}:" if e.offset else ""
+        return [f"{display_name}:{e.lineno}:{col} syntax error: {e.msg}"]
+    if not forbid_async:
+        return []
+    return [
+        f"{display_name}:{line}:{col}: {what} cannot be compiled exactly for CircuitPython "
+        "without CircuitPython's own mpy-cross (MicroPython's compiler makes coroutines that "
+        "CircuitPython runs as plain generators)"
+        for line, col, what in async_constructs(tree)
+    ]
+
+
+def check_file(path, display_name=None, *, forbid_async):
+    path = Path(path)
+    name = display_name or os.path.relpath(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        return [f"{name}: not UTF-8: {e}"]
+    return check_source(text, name, forbid_async=forbid_async)
