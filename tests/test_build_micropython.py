@@ -1,0 +1,78 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""The MicroPython target's .mpy files (not the .py sources) on the real MicroPython VM."""
+
+from pathlib import Path
+
+import pytest
+from build_support import CFG, ROOT, built_version, source_modules
+from mpy_runner import MPY_LIB_DIRS, run_micropython, run_micropython_code, src_lib_dirs
+
+SCENARIOS = ROOT / "tests" / "mp_scenarios.py"
+
+
+def _modname(m):
+    parts = list(m.with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+IMPORT_ALL = """
+import sys
+names = {names!r}
+for name in names:
+    try:
+        __import__(name)
+        mod = sys.modules[name]
+        print("OK", name, getattr(mod, "__file__", "?"))
+    except Exception as e:
+        print("FAIL", name, type(e).__name__)
+import {pkg}
+print("VERSION", {pkg}.__version__)
+"""
+
+
+def _import_report(lib_dirs):
+    names = [_modname(m) for m in source_modules()]
+    rc, out = run_micropython_code(IMPORT_ALL.format(names=names, pkg=CFG.name), lib_dirs)
+    assert rc == 0, out
+    lines = out.split("\n")
+    status = {}
+    files = {}
+    for line in lines:
+        parts = line.split()
+        if parts[:1] in (["OK"], ["FAIL"]):
+            status[parts[1]] = parts[0] if parts[0] == "OK" else "FAIL " + parts[2]
+            if parts[0] == "OK":
+                files[parts[1]] = parts[2]
+    version = next(line.split()[1] for line in lines if line.startswith("VERSION"))
+    return status, files, version
+
+
+def test_every_module_imports_from_mpy_as_from_py():
+    """Each module imports from its .mpy on MicroPython exactly when its .py
+    does (modules that need CircuitPython fail the same way in both), and the
+    package reports the stamped version."""
+    mpy_status, mpy_files, version = _import_report(MPY_LIB_DIRS)
+    py_status, _, _ = _import_report(src_lib_dirs())
+    assert mpy_status == py_status
+    assert version == built_version()
+    assert any(s == "OK" for s in mpy_status.values())
+    for name, f in mpy_files.items():
+        assert f.endswith(".mpy"), f"{name} was loaded from {f}, not an .mpy"
+        assert Path(f).resolve().is_relative_to(MPY_LIB_DIRS[0].resolve())
+
+
+def test_behavioural_scenarios_run_from_mpy():
+    """The core issue's behavioural scenarios (tests/mp_scenarios.py) on the
+    built .mpy files: they must pass and print the same as on the .py sources."""
+    if not SCENARIOS.is_file():
+        pytest.fail(f"{SCENARIOS} is missing (the core tests provide it)")
+    rc_py, out_py = run_micropython(SCENARIOS, src_lib_dirs())
+    rc, out = run_micropython(SCENARIOS, MPY_LIB_DIRS)
+    assert rc == 0, out
+    assert "Traceback" not in out, out
+    assert rc_py == 0, out_py
+    assert out.strip(), "the scenario script printed nothing"
+    assert out == out_py

@@ -1,0 +1,282 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""What `make bundle` left in build/ (make test runs it first)."""
+
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+from build_support import (
+    BUILD,
+    CFG,
+    ROOT,
+    VENV_BIN,
+    built_pep440_version,
+    built_version,
+    bundle_zip,
+    read_json,
+    source_modules,
+    uses_fallback,
+)
+
+TARGETS = [t.name for t in CFG.targets]
+CP_TARGETS = [t.name for t in CFG.circuitpython_targets()]
+
+
+def _target(name):
+    return next(t for t in CFG.targets if t.name == name)
+
+
+@pytest.mark.parametrize("name", TARGETS)
+def test_every_module_has_an_mpy_with_the_target_header(name):
+    t = _target(name)
+    lib = t.lib_dir(ROOT)
+    built_version()
+    want = {m.with_suffix(".mpy").as_posix() for m in source_modules()}
+    have = {p.relative_to(lib).as_posix() for p in (lib / CFG.name).rglob("*.mpy")}
+    assert have == want, f"{lib}: .mpy files do not match src/{CFG.name} (stale build?)"
+    deps = {d.module + ".mpy" for d in CFG.dependencies}
+    assert deps <= {p.name for p in lib.glob("*.mpy")}, "dependencies missing from lib/"
+    for p in sorted(lib.rglob("*.mpy")):
+        head = p.read_bytes()[:4]
+        # byte 0: 'C' CircuitPython / 'M' MicroPython; byte 1: mpy version 6;
+        # byte 2: 0 = bytecode only (no native code); byte 3: small-int bits.
+        assert head[:2] == t.header, f"{p}: {head!r}"
+        assert head[2] == 0, f"{p}: native code flags {head[2]:#x}"
+        assert head[3] == 31, f"{p}: small int bits {head[3]}"
+
+
+@pytest.mark.parametrize("name", CP_TARGETS)
+def test_circuitpython_mpy_is_micropython_mpy_with_byte0_c(name):
+    """With the fallback compiler, build-tools' output (through the shim) must be
+    exactly MicroPython's mpy-cross output on the same stamped source and
+    arguments (the micropython target), byte 0 aside. With CircuitPython's own
+    compiler the files may differ only where PLATFORM.md says (async code)."""
+    t = _target(name)
+    mp = CFG.micropython_targets()[0]
+    if not uses_fallback(t):
+        pytest.skip(f"{name} was built by CircuitPython's own mpy-cross")
+    for m in source_modules():
+        cp = (t.lib_dir(ROOT) / m).with_suffix(".mpy").read_bytes()
+        mpb = (mp.lib_dir(ROOT) / m).with_suffix(".mpy").read_bytes()
+        assert cp[:1] == b"C" and mpb[:1] == b"M"
+        assert cp[1:] == mpb[1:], f"{m}: {name} and micropython .mpy differ beyond byte 0"
+
+
+@pytest.mark.parametrize("name", CP_TARGETS)
+def test_mpy_matches_direct_compile_with_build_tools_arguments(name, tmp_path):
+    """Recompile each stamped module as circuitpython-build-tools does
+    (mpy-cross -o OUT -s asynccp/<module>.py SRC) with the target's compiler in
+    build/cache and compare byte for byte with the shipped file."""
+    t = _target(name)
+    exe = BUILD / "cache" / "circuitpython-build-tools" / f"mpy-cross-{t.name}"
+    version = built_version()
+    for m in source_modules():
+        text = (CFG.source.parent / m).read_text(encoding="utf-8")
+        stamped = "\n".join(
+            line.replace("0.0.0+auto.0", version) if line.startswith("__version__") else line
+            for line in text.split("\n")
+        )
+        if not stamped.endswith("\n"):
+            stamped += "\n"
+        src = tmp_path / "in.py"
+        src.write_text(stamped, encoding="utf-8")
+        out = tmp_path / "out.mpy"
+        subprocess.run([exe, "-o", out, "-s", m.as_posix(), src], check=True)
+        assert out.read_bytes() == (t.lib_dir(ROOT) / m).with_suffix(".mpy").read_bytes(), m
+
+
+@pytest.mark.parametrize("name", TARGETS)
+def test_circup_reads_the_version_from_init_mpy(name):
+    from circup.logging import logger
+    from circup.shared import extract_metadata
+
+    t = _target(name)
+    init = t.lib_dir(ROOT) / CFG.name / "__init__.mpy"
+    version = built_version()
+    assert re.fullmatch(r"\d+\.\d+\.\d+", version)
+    if t.magic == "C":
+        assert extract_metadata(str(init), logger)["__version__"] == version
+    m = re.search(rb"(\d+\.\d+\.\d+)\x00", init.read_bytes())
+    assert m and m.group(1).decode() == version
+
+
+def test_bundle_zips_as_build_tools_names_them():
+    version = built_version()
+    names = {p.name for p in CFG.bundles_out.iterdir()}
+    want = {f"{CFG.bundle_prefix}-{k}-{version}.zip" for k in ("py", "examples")}
+    want |= {f"{CFG.bundle_prefix}-{t}-mpy-{version}.zip" for t in CP_TARGETS}
+    want.add(f"{CFG.bundle_prefix}-{version}.json")
+    assert want <= names
+    assert "z-build_tools_version-1.21.0.ignore" in names  # written by build-tools itself
+    for z in want - {f"{CFG.bundle_prefix}-{version}.json"}:
+        with zipfile.ZipFile(CFG.bundles_out / z) as f:
+            tops = {n.split("/")[0] for n in f.namelist()}
+            assert tops == {z[:-4]}, f"{z}: top folders {tops}"
+            assert b"build-tools-version" in f.comment
+
+
+@pytest.mark.parametrize("kind", [f"{t}-mpy" for t in CP_TARGETS] + ["py"])
+def test_bundle_holds_package_and_requirements(kind):
+    version = built_version()
+    z = bundle_zip(kind)
+    top = z.name[:-4]
+    ext = ".py" if kind == "py" else ".mpy"
+    with zipfile.ZipFile(z) as f:
+        names = set(f.namelist())
+        for m in source_modules():
+            assert f"{top}/lib/{m.with_suffix(ext).as_posix()}" in names
+        reqs = f.read(f"{top}/requirements/{CFG.name}/requirements.txt").decode()
+        assert "adafruit-circuitpython-ticks" in reqs
+        if kind == "py":
+            init = f.read(f"{top}/lib/{CFG.name}/__init__.py").decode()
+            assert f'__version__ = "{version}"' in init
+        else:
+            inner = f.read(f"{top}/lib/{CFG.name}/__init__.mpy")
+            shipped = ROOT / "build" / f"circuitpython-{kind[:-4]}" / "lib" / CFG.name
+            assert inner == (shipped / "__init__.mpy").read_bytes()
+
+
+def test_examples_bundle():
+    z = bundle_zip("examples")
+    examples = sorted(p for p in CFG.examples.rglob("*.py")) if CFG.examples.is_dir() else []
+    with zipfile.ZipFile(z) as f:
+        names = [n for n in f.namelist() if n.endswith(".py")]
+    assert len(names) == len(examples)
+    assert all(f"/examples/{CFG.repo_name}/" in n for n in names)
+
+
+def test_bundle_json_lists_the_dependency():
+    version = built_version()
+    data = read_json(CFG.bundles_out / f"{CFG.bundle_prefix}-{version}.json")
+    lib = data[CFG.name]
+    assert lib["version"] == version
+    assert lib["package"] is True
+    assert lib["path"] == f"lib/{CFG.name}"
+    assert lib["pypi_name"] == CFG.pypi_name
+    assert lib["repo"] == CFG.repo.lower().removesuffix(".git")
+    assert lib["external_dependencies"] == sorted(d.pypi_name for d in CFG.dependencies)
+
+
+def test_mip_package_json():
+    mp = CFG.micropython_targets()[0]
+    out = ROOT / "build" / mp.out
+    data = read_json(out / "package.json")
+    assert data["version"] == built_version()
+    listed = {dest for dest, _ in data["urls"]}
+    assert listed == {m.with_suffix(".mpy").as_posix() for m in source_modules()}
+    for dest, url in data["urls"]:
+        assert (out / url).is_file() and url == f"lib/{dest}"
+    assert [d for d, _ in data["deps"]] == [d.mip for d in CFG.dependencies if d.mip]
+
+
+def test_wheel_and_sdist():
+    pep = built_pep440_version()
+    dist = CFG.dist_out
+    wheels = list(dist.glob("*.whl"))
+    sdists = list(dist.glob("*.tar.gz"))
+    assert len(wheels) == 1 and len(sdists) == 1
+    norm = CFG.pypi_name.replace("-", "_")
+    assert wheels[0].name == f"{norm}-{pep}-py3-none-any.whl"
+    with zipfile.ZipFile(wheels[0]) as w:
+        names = set(w.namelist())
+        for m in source_modules():
+            assert m.as_posix() in names, f"wheel lacks {m}"
+        assert not any(n.endswith(".mpy") for n in names)
+        meta = w.read(f"{norm}-{pep}.dist-info/METADATA").decode()
+        init = w.read(f"{CFG.name}/__init__.py").decode()
+    assert f"Version: {pep}" in meta
+    assert "Requires-Dist: adafruit-circuitpython-ticks" in meta
+    assert f'__version__ = "{pep}"' in init
+    proc = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *wheels, *sdists],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_wheel_installs_and_imports_on_cpython(tmp_path):
+    """The wheel's .py sources are what Blinka users get: install it into a
+    folder and import the package from there with this Python."""
+    wheel = next(CFG.dist_out.glob("*.whl"))
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-index",
+            "--disable-pip-version-check",
+            "--target",
+            tmp_path,
+            wheel,
+        ],
+        check=True,
+    )
+    code = (
+        f"import {CFG.name}, sys; "
+        f"assert {CFG.name}.__file__.startswith(sys.argv[1]), {CFG.name}.__file__; "
+        f"print({CFG.name}.__version__)"
+    )
+    with tempfile.TemporaryDirectory() as cwd:
+        proc = subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path)],
+            cwd=cwd,
+            env={"PYTHONPATH": str(tmp_path), "PATH": str(VENV_BIN)},
+            capture_output=True,
+            text=True,
+        )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == built_pep440_version()
+
+
+def test_sizes_report():
+    text = CFG.sizes_out.read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells and cells[0].startswith("`"):
+            rows[cells[0].strip("`")] = cells
+    header = next(line for line in text.splitlines() if line.startswith("| module"))
+    for t in CFG.targets:
+        assert f"{t.name} .mpy" in header
+    for m in source_modules():
+        parts = list(m.with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        name = ".".join(parts)
+        assert name in rows, f"SIZES.md lacks {name}"
+        cells = rows[name]
+        for i, t in enumerate(CFG.targets):
+            size = (t.lib_dir(ROOT) / m).with_suffix(".mpy").stat().st_size
+            assert cells[2 + i] == str(size)
+        ram = cells[2 + len(CFG.targets)]
+        assert ram.isdigit() or ram.startswith("import fails"), cells
+
+
+def test_version_file_matches_git(tmp_path):
+    """build/VERSION.txt says what build-tools' version_string made of this checkout."""
+    from circuitpython_build_tools.build import version_string
+
+    full = version_string(str(ROOT), valid_semver=True)
+    lines = (BUILD / "VERSION.txt").read_text(encoding="utf-8").splitlines()
+    core = re.match(r"\d+\.\d+\.\d+", full).group(0)
+    assert lines[0] == core
+    if full != core:
+        assert full in lines[2]
+
+
+def test_staged_library_is_not_the_repo():
+    """The build-tools staging copy lives in build/, never touches the work tree."""
+    stage = BUILD / "stage" / CFG.repo_name
+    assert (stage / ".git").is_dir()
+    assert (stage / CFG.name / "__init__.py").is_file()
+    assert not (ROOT / CFG.name).exists(), "a package folder at the repo root confuses build-tools"
+    assert Path(CFG.source).is_dir()
