@@ -2,6 +2,12 @@
 # SPDX-License-Identifier: MIT
 """The MicroPython target's .mpy files (not the .py sources) on the real MicroPython VM."""
 
+import contextlib
+import functools
+import http.server
+import json
+import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -76,3 +82,70 @@ def test_behavioural_scenarios_run_from_mpy():
     assert rc_py == 0, out_py
     assert out.strip(), "the scenario script printed nothing"
     assert out == out_py
+
+
+@contextlib.contextmanager
+def _serve(folder):
+    """An HTTP server on 127.0.0.1 (a free port) serving `folder`, for mip."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+MIP_INSTALL = "import mip\nmip.install({url!r}, target={target!r})\n"
+
+
+def test_mip_installs_package_json(tmp_path):
+    """MicroPython's own mip installs build/micropython/package.json from a
+    local web server: the asynccp files arrive byte for byte, and mip goes on
+    to fetch the declared dependency from GitHub (no network here, so that
+    step is checked again with its URL pointed at the built adafruit_ticks)."""
+    mp = CFG.micropython_targets()[0]
+    out = ROOT / "build" / mp.out
+    lib = out / "lib"
+    package = json.loads((out / "package.json").read_text(encoding="utf-8"))
+    served = tmp_path / "www"
+    shutil.copytree(out, served)
+    local = dict(package)
+    local["deps"] = [[f"lib/{d.module}.mpy", "main"] for d in CFG.dependencies if d.mip]
+    (served / "local.json").write_text(json.dumps(local), encoding="utf-8")
+    with _serve(served) as base:
+        target = tmp_path / "real"
+        rc, output = run_micropython_code(
+            MIP_INSTALL.format(url=f"{base}/package.json", target=str(target)), []
+        )
+        for dep in CFG.dependencies:
+            assert f"Downloading {dep.mip} to {target}" in output, output
+        for m in source_modules():
+            mpy = m.with_suffix(".mpy")
+            assert (target / mpy).read_bytes() == (lib / mpy).read_bytes()
+
+        target = tmp_path / "local"
+        # mip resolves a dependency's relative URL against the index, so give it in full.
+        local["deps"] = [[f"{base}/{u}", v] for u, v in local["deps"]]
+        (served / "local.json").write_text(json.dumps(local), encoding="utf-8")
+        rc, output = run_micropython_code(
+            MIP_INSTALL.format(url=f"{base}/local.json", target=str(target)), []
+        )
+        assert rc == 0, output
+    for dep in CFG.dependencies:
+        name = f"{dep.module}.mpy"
+        assert (target / name).read_bytes() == (lib / name).read_bytes()
+    rc, output = run_micropython_code(
+        f"import {CFG.name}\nprint({CFG.name}.__version__, {CFG.name}.__file__)\n", [target]
+    )
+    assert rc == 0, output
+    version, where = output.split()
+    assert version == built_version()
+    assert where.startswith(str(target))

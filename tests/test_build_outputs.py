@@ -116,8 +116,9 @@ def test_bundle_zips_as_build_tools_names_them():
     for z in want - {f"{CFG.bundle_prefix}-{version}.json"}:
         with zipfile.ZipFile(CFG.bundles_out / z) as f:
             tops = {n.split("/")[0] for n in f.namelist()}
-            assert tops == {z[:-4]}, f"{z}: top folders {tops}"
             assert b"build-tools-version" in f.comment
+        if tops or "-examples-" not in z:  # no examples yet: build-tools writes an empty zip
+            assert tops == {z[:-4]}, f"{z}: top folders {tops}"
 
 
 @pytest.mark.parametrize("kind", [f"{t}-mpy" for t in CP_TARGETS] + ["py"])
