@@ -3,10 +3,20 @@
 """`make bundle` on copies of the project: broken sources, tags, bundle.toml targets."""
 
 import subprocess
+import sys
 import zipfile
 
 import pytest
-from build_support import BUILD, CFG, copy_project, git, make_bundle, uses_fallback
+from build_support import (
+    BUILD,
+    CFG,
+    ROOT,
+    copy_project,
+    git,
+    make_bundle,
+    source_modules,
+    uses_fallback,
+)
 
 BROKEN = {
     "syntax": ("def broken(:\n    pass\n", 1, "syntax error"),
@@ -100,3 +110,32 @@ def test_env_override_and_bad_version(tmp_path):
     proc = make_bundle(project)
     assert proc.returncode != 0
     assert "semver" in proc.stderr, proc.stderr
+
+
+def test_named_circuitpython_compiler_is_used(tmp_path):
+    """$ASYNCCP_MPY_CROSS_<NAME> names CircuitPython's mpy-cross: build-tools
+    must call that file (with its -o/-s arguments) and the build must say so.
+    A stand-in records its calls and forwards them to the fallback shim."""
+    project = copy_project(tmp_path / "p")
+    calls = tmp_path / "calls.log"
+    fake = tmp_path / "cp-mpy-cross"
+    fake.write_text(
+        "#!/bin/sh\n"
+        f'echo "$@" >> "{calls}"\n'
+        f'exec "{sys.executable}" "{ROOT / "tools" / "mpy_cross_cp.py"}" --as-magic C "$@"\n',
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    proc = make_bundle(project, {"ASYNCCP_MPY_CROSS_10_X": str(fake)})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    line = next(x for x in proc.stdout.splitlines() if x.strip().startswith("10.x "))
+    assert f"CircuitPython's mpy-cross ($ASYNCCP_MPY_CROSS_10_X: {fake})" in line
+    nine = next(x for x in proc.stdout.splitlines() if x.strip().startswith("9.x "))
+    assert "byte 0 set to 'C'" in nine
+    logged = calls.read_text(encoding="utf-8").splitlines()
+    assert "--version" in logged
+    for m in source_modules():
+        assert any(f"-s {m.as_posix()} " in c and c.startswith("-o ") for c in logged), m
+
+    missing = make_bundle(project, {"ASYNCCP_MPY_CROSS_10_X": str(tmp_path / "nope")})
+    assert missing.returncode != 0 and "ASYNCCP_MPY_CROSS_10_X" in missing.stderr
