@@ -33,6 +33,17 @@ def built_pep440_version():
     return (BUILD / "VERSION.txt").read_text(encoding="utf-8").splitlines()[1].split()[1]
 
 
+def stamp(text, version):
+    """Version stamping as circuitpython-build-tools does it (only __version__ lines)."""
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return "".join(
+        (line.replace("0.0.0+auto.0", version) if line.startswith("__version__") else line) + "\n"
+        for line in lines
+    )
+
+
 def source_modules():
     """asynccp/x.py paths (relative to src/) of every module, by listing the folder."""
     return bundleconf.modules(CFG)

