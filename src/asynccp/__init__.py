@@ -1,0 +1,34 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""asynccp: cooperative multitasking for CircuitPython, MicroPython and CPython.
+
+Only ``core`` is loaded here; every other name loads its module on first use,
+so a board needs only the modules it uses in ``lib/asynccp/`` (``__init__``,
+``core`` and ``delay`` for tasks and delays).
+"""
+
+__version__ = "0.0.0+auto.0"
+__repo__ = "https://github.com/asynccp/CircuitPython_asynccp.git"
+
+from .core import *  # noqa: E402,F403  Loop, Task, CancelledError, add_task, run, ...
+
+_attrs = {
+    "delay": "delay",
+    "delay_ms": "delay",
+    "schedule": "scheduler",
+    "schedule_later": "scheduler",
+    "ScheduledTask": "scheduler",
+    "ManagedResource": "resource",
+    "ManagedSpi": "resource",
+    "Duration": "duration",
+}
+
+
+def __getattr__(attr):
+    # PEP 562 lazy loading (MicroPython and CircuitPython support it too)
+    mod = _attrs.get(attr)
+    if mod is None:
+        raise AttributeError(attr)
+    value = getattr(__import__(mod, globals(), None, [attr], 1), attr)
+    globals()[attr] = value
+    return value

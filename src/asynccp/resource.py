@@ -1,0 +1,174 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""Shared-resource arbitration: one SPI bus, many tasks.
+
+A ManagedResource has at most one holder. Tasks that want it wait in a FIFO
+queue; release hands it straight to the first waiter (no barging), so every
+waiter is served in the order it asked.
+"""
+
+from . import core as _core
+
+
+class _Done:
+    # The awaitable __aexit__ returns: finishes at once, with None.
+    def __iter__(self):
+        return _EMPTY
+
+    __await__ = __iter__
+
+
+_EMPTY = iter(())  # spent for good, so one serves every await
+_DONE = _Done()
+
+
+class ManagedResource:
+    """Arbitrates a shared ``resource`` between tasks.
+
+    ``on_acquire(*args, **kwargs)`` is called when a handle takes the
+    resource and ``on_release(*args, **kwargs)`` when it gives it back, with
+    the arguments given to :meth:`handle`. ``loop`` is accepted for asynccp
+    0.1.x code and not needed: tasks know their loop.
+    """
+
+    def __init__(self, resource, on_acquire=None, on_release=None, loop=None):
+        self.resource = resource
+        self._acquire = on_acquire
+        self._release = on_release
+        self._task = None  # the holding task (or the waiter it was handed to)
+        self._owner = None  # the holding handle
+        self._q = []  # waiting tasks, first come first served
+
+    def handle(self, *args, **kwargs):
+        """A reusable :class:`Handle`; its args go to on_acquire/on_release."""
+        return Handle(self, args, kwargs)
+
+    def _hand_on(self):
+        # Give the resource to the first waiter, or free it.
+        self._owner = None
+        if self._q:
+            t = self._q.pop(0)
+            self._task = t
+            t.loop._wake(t)
+        else:
+            self._task = None
+
+
+class Handle:
+    """Access to a :class:`ManagedResource`, for ``async with handle as r:``.
+
+    Entering waits until the resource is free and every earlier waiter has
+    had it (it yields only if it has to wait), calls ``on_acquire``, and
+    gives the resource. Leaving calls ``on_release`` and hands the resource
+    to the next waiter; this happens even when the block raised. It does not
+    yield.
+
+    Cancellation while waiting: the task leaves the queue (and, if the
+    resource was just handed to it, passes it on); CancelledError is raised.
+    If ``on_acquire`` raises, the resource is passed on and the exception
+    raised. RuntimeError if the task already holds the resource (asynccp
+    0.1.x deadlocked).
+
+    Generator form (boards without async syntax)::
+
+        bus = yield from handle      # waits its turn
+        try:
+            ...
+        finally:
+            handle.release()
+    """
+
+    def __init__(self, resource, args, kwargs):
+        self._m = resource
+        self._args = args
+        self._kwargs = kwargs
+
+    @property
+    def active(self):
+        """True while this handle holds the resource."""
+        return self._m._owner is self
+
+    def __iter__(self):
+        return _acquire(self)
+
+    __await__ = __iter__
+
+    def __aenter__(self):
+        return self
+
+    def __aexit__(self, exc_type, exc, tb):
+        self.release()
+        return _DONE
+
+    def release(self):
+        """Give the resource back (``on_release``, then the next waiter).
+
+        Does not yield. RuntimeError if this handle does not hold it.
+        """
+        m = self._m
+        if m._owner is not self:
+            raise RuntimeError("asynccp: release() by a handle that does not hold the resource")
+        try:
+            if m._release is not None:
+                m._release(*self._args, **self._kwargs)
+        finally:
+            m._hand_on()
+
+
+def _acquire(h):
+    m = h._m
+    lp = _core._running
+    if lp is None:
+        raise RuntimeError("asynccp: a resource is awaited outside asynccp's loop")
+    t = lp.cur
+    if m._task is t:
+        raise RuntimeError("asynccp: this task already holds the resource")
+    if m._task is not None:
+        m._q.append(t)
+        lp._park()
+        try:
+            yield True
+        except BaseException:
+            if m._task is t:  # handed to us, but we are leaving
+                m._hand_on()
+            elif t in m._q:
+                m._q.remove(t)
+            raise
+    m._task = t
+    m._owner = h
+    if m._acquire is not None:
+        try:
+            m._acquire(*h._args, **h._kwargs)
+        except BaseException:
+            m._hand_on()
+            raise
+    return m.resource
+
+
+class ManagedSpi(ManagedResource):
+    """An SPI bus shared by devices that each have a chip select pin.
+
+    The bus lock (``try_lock``/``unlock``) stays with the code inside the
+    ``async with`` block, as drivers expect; the handle only arbitrates.
+    """
+
+    def __init__(self, spi, loop=None):
+        super().__init__(spi, _select, _deselect)
+
+    def cs_handle(self, chip_select):
+        """A handle that drives ``chip_select`` (a ``digitalio.DigitalInOut``)
+        low while it holds the bus, high otherwise (active low). Makes the pin
+        an output, high, now."""
+        if hasattr(chip_select, "switch_to_output"):
+            chip_select.switch_to_output(value=True)
+        else:
+            chip_select.value = True
+        return self.handle(chip_select)
+
+
+def _select(cs):
+    cs.value = False
+
+
+def _deselect(cs):
+    cs.value = True

@@ -1,0 +1,232 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""Fixed-rate scheduled tasks: ``schedule(80, check_button)``.
+
+A period is kept exactly, as whole milliseconds ``q`` plus a fraction
+``r/den`` (80 Hz: 12 + 1/2 ms; 7 Hz: 142 + 6/7 ms). Due times are integer
+ticks; the fraction accumulates in ``acc`` and carries one millisecond when
+it reaches ``den``. So 80 Hz runs exactly 288000 times an hour, with ints
+far below 2**30 and no float in the arithmetic.
+
+Each ScheduledTask is driven by one task running :func:`_drive`, which
+sleeps until the due time, then runs one call of the function inline: it
+passes the run's yields to the loop and the loop's exceptions to the run, so
+runs never overlap and a cancellation reaches the run's ``await``.
+"""
+
+from . import core as _core
+from .core import get_loop
+
+# Catch-up policies for a task that falls behind.
+REBASE = "rebase"  # default: run at once; more than two periods behind, restart the grid from now
+BURST = "burst"  # run back to back until caught up with the grid
+SKIP = "skip"  # drop the missed runs; next run at the next grid time from now
+
+
+def _gcd(a, b):
+    while b:
+        a, b = b, a % b
+    return a
+
+
+def _period(frequency):
+    # frequency (Hz, or a Duration period) -> (q, r, den): q + r/den ms
+    if hasattr(frequency, "_us"):  # a Duration, without importing its module
+        q, r, den = frequency._ms, frequency._us, 1000
+        if q < 0 or not (q or r):
+            raise ValueError("asynccp: the period must be above zero, got %r" % (frequency,))
+    elif isinstance(frequency, (int, float)) and not isinstance(frequency, bool):
+        if not frequency > 0:
+            raise ValueError("asynccp: the frequency must be above zero, got %r" % (frequency,))
+        if frequency > 100000:
+            raise ValueError("asynccp: %r Hz is too fast (at most 100 kHz)" % (frequency,))
+        if isinstance(frequency, int):
+            q, r, den = 1000 // frequency, 1000 % frequency, frequency
+        else:
+            # Either the rate is exact in mHz (8.3 Hz) or the period is exact
+            # in us (1/3 Hz); take whichever is closer to the float.
+            want = 1000 / frequency
+            mhz = round(frequency * 1000)
+            us = round(want * 1000)
+            if mhz and abs(1000000 / mhz - want) <= abs(us / 1000 - want):
+                q, r, den = 1000000 // mhz, 1000000 % mhz, mhz
+            else:
+                q, r, den = us // 1000, us % 1000, 1000
+    else:
+        raise TypeError(
+            "asynccp: frequency must be a number in Hz or a Duration, got %r" % (frequency,)
+        )
+    if q >= 0x8000000:  # ticks_add allows under 2**28 ms; keep room for lateness
+        raise ValueError("asynccp: the period of %r is too long (at most 37 hours)" % (frequency,))
+    g = _gcd(r, den)
+    return q, r // g, den // g
+
+
+class ScheduledTask:
+    """A function run at a fixed rate; made by :func:`schedule`.
+
+    Each due time starts one run: the function is called with its arguments
+    and, if it returns a coroutine or generator, that is run to the end.
+    Runs never overlap. The next run is due one period after the previous
+    due time, so the rate does not drift. A run that ends late makes the next
+    run start at once; what happens beyond that is the ``catch_up`` policy:
+    :data:`REBASE` (the default, as in asynccp 0.1.x: more than two periods
+    behind, the grid restarts from now instead of bursting), :data:`BURST` or
+    :data:`SKIP`.
+
+    An exception from a run goes to the loop's exception handler, if one is
+    set, and the schedule goes on; with no handler it leaves
+    :meth:`asynccp.Loop.run`, ending the schedule.
+    """
+
+    def __init__(self, loop, frequency, coroutine_function, args, kwargs, later):
+        if not callable(coroutine_function) or hasattr(coroutine_function, "send"):
+            raise TypeError(
+                "asynccp: schedule takes a function (not called: f, not f()), got %r"
+                % (coroutine_function,)
+            )
+        self.catch_up = kwargs.pop("catch_up", REBASE)
+        if self.catch_up not in (REBASE, BURST, SKIP):
+            raise ValueError(
+                "asynccp: catch_up must be REBASE, BURST or SKIP, got %r" % (self.catch_up,)
+            )
+        self.q, self.r, self.den = _period(frequency)
+        self.loop = loop
+        self.fn = coroutine_function
+        self.args = args
+        self.kwargs = kwargs
+        self.task = None
+        self.runs = 0  # runs started
+        self._start(later)
+
+    def _start(self, later):
+        self.acc = 0
+        self.stopped = False
+        self.running = False
+        self.due = self.last = self.loop._ticks()
+        if later:
+            self._advance()
+        self.task = self.loop.add_task(_drive(self))
+
+    def _advance(self):
+        # due += one period, carrying the fraction
+        acc = self.acc + self.r
+        q = self.q
+        if acc >= self.den:
+            acc -= self.den
+            q += 1
+        self.acc = acc
+        self.due = _core._ticks_add(self.due, q)
+
+    def stop(self):
+        """No new run starts. A run in progress is not interrupted.
+
+        Does not yield. :meth:`start` resumes the schedule.
+        """
+        self.stopped = True
+        t = self.task
+        if t is not None and not self.running:
+            t.cancel()  # it only sleeps: end it now, so run() need not wait
+
+    def start(self):
+        """Resume a stopped schedule, first run at once; does nothing if it
+        runs already (it never doubles up). Does not yield."""
+        t = self.task
+        if t is not None and not t.done() and t.data is None:
+            self.stopped = False  # stopped mid-run: carry on from there
+            return
+        self._start(False)
+
+    def cancel(self):
+        """Stop the schedule and interrupt a run in progress: CancelledError
+        is thrown into it at its current await. Does not yield."""
+        self.stopped = True
+        if self.task is not None:
+            self.task.cancel()
+
+    def change_rate(self, frequency):
+        """Change the rate. Does not yield.
+
+        The next run becomes due one new period after the last run's due
+        time (at once if that has passed), and the grid goes on from there.
+        TypeError/ValueError as for :func:`schedule`.
+        """
+        self.q, self.r, self.den = _period(frequency)
+        self.acc = 0
+        t = self.task
+        if t is not None and t.state >= 0:  # sleeping until the next run
+            lp = self.loop
+            lp._hremove(t.state)
+            self.due = self.last
+            self._advance()
+            lp._hpush(t, self.due)
+
+    def __repr__(self):
+        return "<ScheduledTask %r>" % (self.fn,)
+
+
+def _drive(st):
+    lp = st.loop
+    while not st.stopped:
+        # Sleep until due: file ourselves in the timer heap.
+        if _core._ticks_diff(st.due, lp._ticks()) > 0:
+            lp._hpush(lp.cur, st.due)
+            yield True
+            if st.stopped:
+                break
+        st.last = st.due
+        st.running = True
+        st.runs += 1
+        try:
+            c = st.fn(*st.args, **st.kwargs)
+            if hasattr(c, "send"):
+                e = None
+                while True:
+                    try:
+                        r = c.send(None) if e is None else c.throw(e)
+                    except StopIteration:
+                        break
+                    e = None
+                    try:
+                        yield r
+                    except BaseException as x:  # CancelledError and friends: to the run
+                        e = x
+        except Exception as x:
+            if lp.handler is None:
+                raise
+            lp.handler(st, x)
+        finally:
+            st.running = False
+        st._advance()
+        now = lp._ticks()
+        late = _core._ticks_diff(now, st.due)
+        if late > 0 and st.catch_up != BURST:
+            if st.catch_up == SKIP:
+                while _core._ticks_diff(st.due, now) <= 0:
+                    st._advance()
+            elif late > 2 * st.q + 2 * st.r // st.den:  # over two periods
+                if lp.debug:
+                    print("asynccp: %r is %d ms behind; re-based" % (st, late))
+                st.due = now
+                st.acc = 0
+
+
+def schedule(frequency, coroutine_function, *args, **kwargs):
+    """Run ``coroutine_function(*args, **kwargs)`` ``frequency`` times a
+    second on the default loop, first at once; returns a
+    :class:`ScheduledTask`.
+
+    ``frequency`` is a number in Hz or a Duration (the period). The keyword
+    ``catch_up`` (REBASE, BURST, SKIP) is taken by asynccp, not passed on.
+    Does not yield. TypeError if the function is not callable or is a
+    coroutine object (pass ``f``, not ``f()``), or ``frequency`` is not a
+    number or Duration; ValueError if the rate is zero or below.
+    Generator form: the function may return a generator instead of a
+    coroutine.
+    """
+    return get_loop().schedule(frequency, coroutine_function, *args, **kwargs)
+
+
+def schedule_later(frequency, coroutine_function, *args, **kwargs):
+    """Like :func:`schedule`, but the first run is one period from now."""
+    return get_loop().schedule_later(frequency, coroutine_function, *args, **kwargs)
