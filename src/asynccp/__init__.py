@@ -21,6 +21,14 @@ _attrs = {
     "ManagedResource": "resource",
     "ManagedSpi": "resource",
     "Duration": "duration",
+    "Event": "event",
+    "Lock": "lock",
+    "Semaphore": "semaphore",
+    "Queue": "queue",
+    "QueueEmpty": "queue",
+    "QueueFull": "queue",
+    "wait_for": "timeout",
+    "TimeoutError": "timeout",
 }
 
 

@@ -137,6 +137,47 @@ def _join(t):
     return t.data
 
 
+class _Aw:
+    # Makes a generator awaitable everywhere: CircuitPython's `await` wants
+    # __await__, which generators lack there.
+    def __init__(self, gen):
+        self.g = gen
+
+    def __iter__(self):
+        return self.g
+
+    __await__ = __iter__
+
+
+class _Done:
+    # An awaitable that finishes at once with None (__aexit__ returns it).
+    def __iter__(self):
+        return _EMPTY
+
+    __await__ = __iter__
+
+
+_EMPTY = iter(())  # spent for good, so one serves every await
+_NOW = _Done()
+
+
+def _wait(q, pass_on=None):
+    # Park the running task at the end of list q until something pops it off
+    # q and wakes it. If an exception (a cancellation) arrives first, leave
+    # q; if it arrives after a waker popped us, call pass_on() to give what
+    # the waker handed us (a permit, the resource) to the next in line.
+    t = _running._park()
+    q.append(t)
+    try:
+        yield True
+    except BaseException:
+        if t in q:
+            q.remove(t)
+        elif pass_on is not None:
+            pass_on()
+        raise
+
+
 def _coro(coro):
     # add_task()'s check: a coroutine or generator object, not a function
     if not hasattr(coro, "send"):

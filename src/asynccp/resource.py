@@ -10,18 +10,6 @@ waiter is served in the order it asked.
 from . import core as _core
 
 
-class _Done:
-    # The awaitable __aexit__ returns: finishes at once, with None.
-    def __iter__(self):
-        return _EMPTY
-
-    __await__ = __iter__
-
-
-_EMPTY = iter(())  # spent for good, so one serves every await
-_DONE = _Done()
-
-
 class ManagedResource:
     """Arbitrates a shared ``resource`` between tasks.
 
@@ -98,7 +86,7 @@ class Handle:
 
     def __aexit__(self, exc_type, exc, tb):
         self.release()
-        return _DONE
+        return _core._NOW
 
     def release(self):
         """Give the resource back (``on_release``, then the next waiter).
@@ -124,16 +112,7 @@ def _acquire(h):
     if m._task is t:
         raise RuntimeError("asynccp: this task already holds the resource")
     if m._task is not None:
-        m._q.append(t)
-        lp._park()
-        try:
-            yield True
-        except BaseException:
-            if m._task is t:  # handed to us, but we are leaving
-                m._hand_on()
-            elif t in m._q:
-                m._q.remove(t)
-            raise
+        yield from _core._wait(m._q, m._hand_on)
     m._task = t
     m._owner = h
     if m._acquire is not None:

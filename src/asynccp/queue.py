@@ -1,0 +1,149 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""Queue: a bounded FIFO between tasks, in a ring allocated once."""
+
+from . import core as _core
+
+
+class QueueEmpty(Exception):
+    """get_nowait() on an empty queue."""
+
+
+class QueueFull(Exception):
+    """put_nowait() on a full queue."""
+
+
+class Queue:
+    """A FIFO of at most ``maxsize`` items (an int, 1 or more).
+
+    The items live in a list of ``maxsize`` slots made once: putting and
+    getting allocate no storage. ``put_nowait``/``get_nowait`` allocate
+    nothing at all; ``await get()`` makes one small generator per call (as
+    asyncio makes a coroutine), and so does ``await put()`` when it must
+    wait. Waiting getters and putters are served first come first served.
+    """
+
+    def __init__(self, maxsize):
+        if not isinstance(maxsize, int):
+            raise TypeError("asynccp: Queue(maxsize) takes an int, got %r" % (maxsize,))
+        if maxsize < 1:
+            raise ValueError("asynccp: Queue(maxsize) must be 1 or more, got %r" % (maxsize,))
+        self._b = [None] * maxsize
+        self._h = 0  # index of the oldest item
+        self._n = 0  # items held
+        # Waiting tasks, and how many of them were woken but have not run
+        # yet: the items (slots) promised to them are not for anyone else.
+        self._gq = []
+        self._gr = 0
+        self._pq = []
+        self._pr = 0
+        self._get = _Getter(self)
+
+    def qsize(self):
+        """Number of items held."""
+        return self._n
+
+    def empty(self):
+        return not self._n
+
+    def full(self):
+        return self._n == len(self._b)
+
+    def put_nowait(self, item):
+        """Add ``item``; QueueFull if there is no free slot (or putters
+        wait). Does not yield."""
+        if self._n + self._pr >= len(self._b) or self._pq:
+            raise QueueFull()
+        self._push(item)
+
+    def get_nowait(self):
+        """Remove and return the oldest item; QueueEmpty if there is none
+        (or getters wait). Does not yield."""
+        if self._n <= self._gr:
+            raise QueueEmpty()
+        return self._take()
+
+    def put(self, item):
+        """Add ``item``, waiting while the queue is full: ``await q.put(x)``.
+
+        Yields only if it has to wait. When there is room the item is added
+        at the call itself. Cancellation while waiting: the item is not
+        added, CancelledError is raised. Generator form: ``yield from
+        q.put(x)``.
+        """
+        if self._n + self._pr < len(self._b) and not self._pq:
+            self._push(item)
+            return _core._NOW
+        return _core._Aw(_put(self, item))
+
+    def get(self):
+        """Remove and return the oldest item, waiting while the queue is
+        empty: ``item = await q.get()``.
+
+        Yields only if it has to wait. Cancellation while waiting: nothing is
+        taken, CancelledError is raised. Generator form: ``item = yield from
+        q.get()``.
+        """
+        return self._get
+
+    def _push(self, item):
+        b = self._b
+        b[(self._h + self._n) % len(b)] = item
+        self._n += 1
+        if self._gq:
+            self._gr += 1
+            _wake_first(self._gq)
+
+    def _take(self):
+        b = self._b
+        h = self._h
+        x = b[h]
+        b[h] = None
+        self._h = (h + 1) % len(b)
+        self._n -= 1
+        if self._pq:
+            self._pr += 1
+            _wake_first(self._pq)
+        return x
+
+    def _pass_get(self):
+        # A woken getter leaves (cancelled): its item goes to the next one.
+        self._gr -= 1
+        if self._gq and self._n > self._gr:
+            self._gr += 1
+            _wake_first(self._gq)
+
+    def _pass_put(self):
+        self._pr -= 1
+        if self._pq and self._n + self._pr < len(self._b):
+            self._pr += 1
+            _wake_first(self._pq)
+
+
+def _wake_first(q):
+    t = q.pop(0)
+    t.loop._wake(t)
+
+
+class _Getter:
+    # get()'s awaitable, one per queue
+    def __init__(self, q):
+        self.q = q
+
+    def __iter__(self):
+        return _get(self.q)
+
+    __await__ = __iter__
+
+
+def _get(q):
+    if q._n <= q._gr:  # no unclaimed item
+        yield from _core._wait(q._gq, q._pass_get)
+        q._gr -= 1
+    return q._take()
+
+
+def _put(q, item):
+    yield from _core._wait(q._pq, q._pass_put)
+    q._pr -= 1
+    q._push(item)

@@ -1,0 +1,64 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""Semaphore: at most n holders at a time, served first come first served."""
+
+from . import core as _core
+
+
+class Semaphore:
+    """A counter of permits. ``async with sem:`` holds one for the block.
+
+    A release hands its permit straight to the first waiting task (no
+    barging). ValueError if ``value`` is below 0.
+    """
+
+    def __init__(self, value=1):
+        if not isinstance(value, int):
+            raise TypeError("asynccp: Semaphore(value) takes an int, got %r" % (value,))
+        if value < 0:
+            raise ValueError("asynccp: Semaphore(value) must be 0 or more, got %r" % (value,))
+        self._v = value
+        self._q = []  # waiting tasks
+
+    def locked(self):
+        """True when no permit is free (an acquire would wait)."""
+        return self._v == 0
+
+    def acquire(self):
+        """Take a permit: ``await sem.acquire()``; returns True.
+
+        Yields only if it has to wait: when no permit is free or other tasks
+        wait already. Cancellation while waiting: the task leaves the queue
+        (passing on a permit it was just handed) and CancelledError is raised.
+        Generator form: ``yield from sem.acquire()``.
+        """
+        return self
+
+    def release(self):
+        """Give a permit back (to the first waiter, if any). Does not yield."""
+        q = self._q
+        if q:
+            t = q.pop(0)
+            t.loop._wake(t)  # the permit goes with the wake-up
+        else:
+            self._v += 1
+
+    def __iter__(self):
+        return _acquire(self)
+
+    __await__ = __iter__
+
+    def __aenter__(self):
+        return self
+
+    def __aexit__(self, exc_type, exc, tb):
+        self.release()
+        return _core._NOW
+
+
+def _acquire(s):
+    if s._v and not s._q:
+        s._v -= 1
+        return True
+    yield from _core._wait(s._q, s.release)
+    return True
