@@ -12,9 +12,10 @@ _READY (in the ready ring, or running), _PARKED (held by something it waits on:
 a resource, an event, a join), _DONE or _FAILED. No other bookkeeping exists,
 so a sleeping task costs its coroutine, one Task and two heap slots.
 
-The loop hands a task's coroutine ``send(None)``, or ``throw(exc)`` when an
-exception (a cancellation) is pending in ``Task.data``. What the coroutine
-yields tells the loop where the task went:
+The loop only ever calls ``task.coro.send(None)``. To throw an exception into
+a task (a cancellation), a one-off :class:`_Throw` stands in for its
+coroutine until its next step, so the hot path checks nothing. What the
+coroutine yields tells the loop where the task went:
 
 - ``None``: nowhere; it goes to the back of the ready ring (a plain ``yield``
   or ``await delay(0)``);
@@ -80,8 +81,8 @@ class Task:
     """
 
     def __init__(self, coro, loop):
-        self.coro = coro  # None once ended
-        self.data = None  # alive: a pending exception; ended: result or exception
+        self.coro = coro  # a _Throw while an exception is pending; None once ended
+        self.data = None  # once ended: the result, or the exception
         self.state = _READY
         self.loop = loop
 
@@ -101,8 +102,8 @@ class Task:
         """
         if self.state < _PARKED:
             return False
-        if self.data is None:
-            self.data = CancelledError()
+        if self.coro.__class__ is not _Throw:
+            self.coro = _Throw(self, CancelledError())
         self.loop._kick(self)
         return True
 
@@ -113,6 +114,18 @@ class Task:
 
     def __repr__(self):
         return "<Task %r>" % (self.coro,)
+
+
+class _Throw:
+    # Stands in for t's coroutine until t's next step, which throws e into it.
+    def __init__(self, t, e):
+        self.t = t
+        self.c = t.coro
+        self.e = e
+
+    def send(self, _):
+        self.t.coro = self.c
+        return self.c.throw(self.e)
 
 
 def _join(t):
@@ -207,12 +220,13 @@ class Loop:
             self._sleep = clock.sleep_ms
         self.cur = None  # the task running now
         self.handler = None  # exception handler, see set_exception_handler
-        # Ready ring: a power-of-two list, head index, count. No allocation
-        # unless more tasks are ready at once than ever before.
+        # Ready ring: a power-of-two list, head and tail index (equal when
+        # empty; it grows before it would be full). No allocation unless more
+        # tasks are ready at once than ever before.
         self._rq = [None] * 8
         self._rm = 7
         self._rh = 0
-        self._rn = 0
+        self._rt = 0
         # Timer heap: parallel lists of due ticks and tasks, _hn in use.
         self._hk = []
         self._ht = []
@@ -333,7 +347,7 @@ class Loop:
             # Due timers join the ready ring, earliest first.
             while self._hn and ((hk[0] - now + _HALF) & _MAX) <= _HALF:
                 self._ready(self._hpop())
-            if not self._rn:
+            if self._rh == self._rt:
                 if self._hn:
                     dt = _ticks_diff(hk[0], now)
                 elif stop is None:
@@ -350,24 +364,20 @@ class Loop:
                 self._sleep(dt)
                 continue
             # Run every task ready now, once; tasks readied meanwhile wait
-            # for the next round, after the timers are checked again.
-            n = self._rn
+            # for the next round, after the timers are checked again. The
+            # ring list grows in place, so q stays valid; its mask may not.
+            q = self._rq
+            h = self._rh
+            n = (self._rt - h) & self._rm
             while n:
                 n -= 1
-                q = self._rq
-                h = self._rh
                 t = q[h]
                 q[h] = None
-                self._rh = (h + 1) & self._rm
-                self._rn -= 1
+                h = (h + 1) & self._rm
+                self._rh = h
                 self.cur = t
-                e = t.data
                 try:
-                    if e is None:
-                        r = t.coro.send(None)
-                    else:
-                        t.data = None
-                        r = t.coro.throw(e)
+                    r = t.coro.send(None)
                 except StopIteration as x:
                     self._end(t, _DONE, x.value)
                     continue
@@ -375,13 +385,22 @@ class Loop:
                     self._end(t, _FAILED, x)
                     continue
                 if r is None:
-                    self._ready(t)
+                    # back of the ring (inline _ready: this is the hot path)
+                    k = self._rt
+                    q[k] = t
+                    k = (k + 1) & self._rm
+                    self._rt = k
+                    if k == h:
+                        self._grow()
                 elif r is not True:
-                    t.data = TypeError(
-                        "asynccp: a task awaited %r, which asynccp cannot wait for" % (r,)
+                    t.coro = _Throw(
+                        t,
+                        TypeError(
+                            "asynccp: a task awaited %r, which asynccp cannot wait for" % (r,)
+                        ),
                     )
                     self._ready(t)
-                if t.data is not None:  # cancelled while it ran
+                elif t.coro.__class__ is _Throw:  # cancelled while it ran
                     self._kick(t)
 
     def _end(self, t, state, value):
@@ -403,16 +422,25 @@ class Loop:
     def _ready(self, t):
         # append to the ready ring
         t.state = _READY
-        n = self._rn
+        k = self._rt
+        self._rq[k] = t
+        k = (k + 1) & self._rm
+        self._rt = k
+        if k == self._rh:
+            self._grow()
+
+    def _grow(self):
+        # The ring is full (tail met head): double it in place, moving the
+        # part before the head to the new half, so the order stays.
         q = self._rq
-        if n > self._rm:
-            h = self._rh
-            q = q[h:] + q[:h] + [None] * len(q)
-            self._rq = q
-            self._rh = 0
-            self._rm = len(q) - 1
-        q[(self._rh + n) & self._rm] = t
-        self._rn = n + 1
+        n = len(q)
+        h = self._rh
+        q.extend(q[:h])
+        q.extend([None] * (n - h))
+        for i in range(h):
+            q[i] = None
+        self._rt = n + h
+        self._rm = n + n - 1
 
     def _park(self):
         # File the running task as waiting on something; returns it. The

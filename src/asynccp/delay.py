@@ -55,7 +55,7 @@ def delay(seconds):
     raised at this await, the wait is abandoned. Generator form:
     ``yield from delay(seconds)``.
     """
-    _delay.ms = _ms(seconds)
+    _delay.ms = 0 if seconds == 0 else _ms(seconds)
     return _delay
 
 

@@ -132,7 +132,7 @@ class ScheduledTask:
         """Resume a stopped schedule, first run at once; does nothing if it
         runs already (it never doubles up). Does not yield."""
         t = self.task
-        if t is not None and not t.done() and t.data is None:
+        if t is not None and not t.done() and t.coro.__class__ is not _core._Throw:
             self.stopped = False  # stopped mid-run: carry on from there
             return
         self._start(False)
