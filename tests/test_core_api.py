@@ -56,8 +56,7 @@ def test_01x_module_names_are_aliases_of_the_new_objects():
 
 def test_import_loads_only_core():
     out = _py(
-        "import sys, asynccp\n"
-        "print(sorted(m for m in sys.modules if m.startswith('asynccp')))\n"
+        "import sys, asynccp\nprint(sorted(m for m in sys.modules if m.startswith('asynccp')))\n"
     )
     assert out.strip() == "['asynccp', 'asynccp.core']"
 
@@ -147,8 +146,7 @@ def test_no_async_syntax_in_the_library(path):
     bad = [
         (type(n).__name__, n.lineno)
         for n in ast.walk(tree)
-        if isinstance(n, _ASYNC_NODES)
-        or (isinstance(n, ast.comprehension) and n.is_async)
+        if isinstance(n, _ASYNC_NODES) or (isinstance(n, ast.comprehension) and n.is_async)
     ]
     assert bad == []
 
