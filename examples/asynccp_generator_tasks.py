@@ -1,0 +1,82 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""Tasks without async/await, for small boards (SAMD21 and other builds
+whose CircuitPython has no async syntax): generators and ``yield from``.
+
+    await x            becomes   yield from x
+    async def f():     becomes   def f():  with at least one yield in it
+    async with h as r  becomes   r = yield from h, then try/finally h.release()
+
+Copy to the board: lib/asynccp/__init__.mpy, core.mpy, delay.mpy,
+scheduler.mpy and resource.mpy (only what this file uses), and
+lib/adafruit_ticks.mpy. Wiring: an analog sensor on A0; the LED. On Blinka's
+simulated board (``BLINKA_OS_AGNOSTIC=1``) the sensor is a sine wave.
+"""
+
+import analogio
+import board
+import digitalio
+
+import asynccp
+from asynccp.resource import ManagedResource
+
+
+def pin(*names):
+    """The first of these pins this board has."""
+    for name in names:
+        if hasattr(board, name):
+            return getattr(board, name)
+    raise AttributeError("no pin named %s on this board: edit the names" % " or ".join(names))
+
+
+led = digitalio.DigitalInOut(pin("LED", "D13", "Dx_OUTPUT"))
+led.switch_to_output(value=False)
+sensor = analogio.AnalogIn(pin("A0", "Ax_INPUT_WAVE_SINE"))
+# The console, shared so that a report's lines stay together
+console = ManagedResource(print)
+report = console.handle()
+
+
+def blink(seconds):
+    """A task: runs until the board resets."""
+    while True:
+        led.value = not led.value
+        yield from asynccp.delay(seconds)
+
+
+def sample():
+    """Scheduled once a second: each call makes one run (a generator)."""
+    total = 0
+    for _ in range(4):
+        total += sensor.value
+        yield from asynccp.delay(0.05)
+    say = yield from report  # waits while another task holds the console
+    try:
+        say("sensor average", total // 4)
+    finally:
+        report.release()
+
+
+def heartbeat(n):
+    """Three lines that must not be split by another task's report."""
+    say = yield from report
+    try:
+        say("heartbeat", n, "begin")
+        yield from asynccp.delay(0.1)  # holding the console while it waits
+        say("heartbeat", n, "end")
+    finally:
+        report.release()
+
+
+def heartbeats():
+    n = 0
+    while True:
+        n += 1
+        yield from heartbeat(n)
+        yield from asynccp.delay(2.5)
+
+
+asynccp.add_task(blink(0.5))
+asynccp.add_task(heartbeats())
+asynccp.schedule(1, sample)
+asynccp.run()
