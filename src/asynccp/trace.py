@@ -67,7 +67,8 @@ def _name_of(obj):
         except AttributeError:
             continue
         if isinstance(n, str):
-            return n
+            i = n.rfind(".<locals>.")  # CPython: f.<locals>.g -> g
+            return n[i + 10 :] if i >= 0 else n
     # MicroPython and CircuitPython generators have no __name__, but their
     # repr is "<generator object 'name' at ...>".
     r = repr(obj)
