@@ -10,13 +10,14 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv bundle test lint clean distclean
+.PHONY: help venv bundle test lint bench clean distclean
 
 help:
 	@echo "make venv      create $(VENV) from the pinned requirements-dev.txt"
 	@echo "make bundle    build everything bundle.toml describes into build/"
 	@echo "make test      make bundle, then ruff check and pytest tests/"
 	@echo "make lint      ruff check"
+	@echo "make bench     make bundle, then benchmarks: BENCHMARKS.md, bench/switches.png"
 	@echo "make clean     remove build outputs (distclean: also $(VENV))"
 
 # ---------------------------------------------------------------- venv
@@ -43,6 +44,13 @@ test: bundle
 # ---------------------------------------------------------------- lint
 lint: $(STAMP)
 	$(PY) -m ruff check .
+
+# --------------------------------------------------------------- bench
+# asynccp against asyncio on MicroPython and CPython (bench/run.py, a few
+# minutes). Installs Adafruit asyncio (bench/requirements-peers.txt) into
+# build/bench, not into $(VENV). Not part of `make test`: timings are no tests.
+bench: bundle
+	$(PY) bench/run.py
 
 # --------------------------------------------------------------- clean
 clean:
