@@ -1,0 +1,178 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""The core behaviours on the real MicroPython VM, against the ``.py`` sources
+(issue 2: the same scenarios on MicroPython, a generator-task scenario, the
+heap allocation of switches and delays, and the minimal ``lib/asynccp`` of
+``__init__``, ``core`` and ``delay``)."""
+
+import functools
+import shutil
+from pathlib import Path
+
+import pytest
+from mpy_runner import py_deps_dir, run_micropython, run_micropython_code, src_lib_dirs
+
+HERE = Path(__file__).resolve().parent
+SCENARIOS = HERE / "mp_scenarios.py"
+PKG = HERE.parent / "src" / "asynccp"
+
+#: Every scenario tests/mp_scenarios.py must run and pass (the build
+#: engineer's test runs the same script on the .mpy files).
+EXPECTED = [
+    "import_loads_only_the_minimal_set",
+    "delay_name_is_the_function",
+    "aliases_01x",
+    "round_robin_delay_zero",
+    "delays_wake_at_exact_ticks",
+    "run_returns_when_nothing_is_left",
+    "task_result_and_exception",
+    "cancel_throws_at_await_and_runs_finally",
+    "cancel_before_start_and_run_later",
+    "suspend_and_resume",
+    "resume_wakes_only_its_own_suspend",
+    "generator_tasks",
+    "delays_across_the_tick_wrap",
+    "sleeps_exactly_the_gap",
+    "many_timers_and_cancellations",
+    "schedule_80hz_hour_is_288000_runs",
+    "schedule_7hz_hour_is_25200_runs",
+    "schedule_fractional_rates_exact",
+    "schedule_across_the_tick_wrap",
+    "schedule_no_drift_no_overlap",
+    "schedule_catch_up_and_rebase",
+    "schedule_stop_start_change_rate",
+    "schedule_later_and_args",
+    "change_rate_does_not_cut_a_run_short",
+    "resource_fifo_hooks_active",
+    "managed_spi_chip_selects",
+    "duration",
+    "awaitables_define_await_and_iter",
+    "bad_input_fails_at_the_call",
+    "task_switch_allocates_nothing",
+    "delay_ms_allocates_nothing",
+    "delay_seconds_allocates_nothing",
+]
+
+
+@functools.lru_cache(maxsize=None)
+def scenario_run():
+    """Run the scenario script once on MicroPython (sources); (rc, output, results)."""
+    rc, out = run_micropython(SCENARIOS, src_lib_dirs(), timeout=300)
+    results = {}
+    for line in out.splitlines():
+        if line.startswith("ok "):
+            results[line[3:].strip()] = "ok"
+        elif line.startswith("FAIL "):
+            name, _, why = line[5:].partition(": ")
+            results[name] = "FAIL: " + why
+    return rc, out, results
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_scenario_passes_on_micropython(name):
+    rc, out, results = scenario_run()
+    assert name in results, f"scenario {name} did not run:\n{out}"
+    assert results[name] == "ok", f"{name} {results[name]}"
+
+
+def test_scenario_script_runs_all_and_reports():
+    rc, out, results = scenario_run()
+    assert "Traceback" not in out, out
+    assert sorted(results) == sorted(EXPECTED), out
+    lines = out.strip().splitlines()
+    failed = sum(1 for r in results.values() if r != "ok")
+    assert lines[-1] == f"{len(EXPECTED)} scenarios, {failed} failed"
+    assert (rc == 0) == (failed == 0)
+    assert len(lines) == len(EXPECTED) + 1  # one line per scenario and the summary
+
+
+def test_scenario_script_output_is_deterministic():
+    """The build engineer compares the .mpy run's output with the .py run's:
+    the script prints the same on every run."""
+    _, out, _ = scenario_run()
+    _, again = run_micropython(SCENARIOS, src_lib_dirs(), timeout=300)
+    assert again == out
+
+
+# -- the minimal lib/asynccp: __init__, core, delay ---------------------------------------
+
+MINIMAL = """
+import sys
+import asynccp
+log = []
+
+async def t(name, s):
+    await asynccp.delay(s)
+    log.append(name)
+    return name
+
+def g():
+    yield from asynccp.delay_ms(5)
+    log.append("g")
+
+async def victim():
+    try:
+        await asynccp.delay(10)
+    finally:
+        log.append("finally")
+
+async def main():
+    a = asynccp.add_task(t("a", 0.02))
+    asynccp.add_task(t("b", 0.04))
+    asynccp.add_task(g())
+    v = asynccp.add_task(victim())
+    asynccp.run_later(0.03, t("later", 0))
+    r = await a
+    log.append("joined " + r)
+    v.cancel()
+    for _ in range(3):
+        await asynccp.delay(0)
+
+asynccp.add_task(main())
+asynccp.run()
+print("LOG", log)
+
+class Clock:
+    def __init__(self):
+        self.t = 0
+    def ticks_ms(self):
+        return self.t
+    def sleep_ms(self, ms):
+        self.t += ms
+
+clock = Clock()
+lp = asynccp.Loop(clock=clock)
+async def s():
+    await asynccp.delay(3600)
+lp.add_task(s())
+lp.run()
+print("CLOCK", clock.t)
+try:
+    asynccp.schedule
+    print("SCHEDULE present")
+except ImportError:
+    print("SCHEDULE ImportError")
+print("FILE", asynccp.__file__)
+print("MODULES", sorted([k for k in sys.modules if k.startswith("asynccp")]))
+"""
+
+
+def _minimal_lib(tmp_path):
+    lib = tmp_path / "lib"
+    pkg = lib / "asynccp"
+    pkg.mkdir(parents=True)
+    for name in ("__init__.py", "core.py", "delay.py"):
+        shutil.copyfile(PKG / name, pkg / name)
+    return lib
+
+
+def test_minimal_lib_runs_tasks_and_delays_on_micropython(tmp_path):
+    lib = _minimal_lib(tmp_path)
+    rc, out = run_micropython_code(MINIMAL, [lib, py_deps_dir()])
+    assert rc == 0, out
+    lines = dict(line.split(" ", 1) for line in out.strip().splitlines())
+    assert lines["LOG"] == "['g', 'a', 'joined a', 'finally', 'later', 'b']"
+    assert lines["CLOCK"] == "3600000"
+    assert lines["SCHEDULE"] == "ImportError"  # really only the three files
+    assert lines["FILE"].startswith(str(lib))
+    assert set(eval(lines["MODULES"])) <= {"asynccp", "asynccp.core", "asynccp.delay"}  # noqa: S307
