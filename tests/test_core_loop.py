@@ -908,3 +908,134 @@ def test_many_random_timers_and_cancellations(make_vloop, seed, start):
     for name, at in asked.items():
         assert not any(n == name and t > at for t, n, _ in wakes)
     assert all(t.done() for t in tasks.values())
+
+
+# -- the ready ring: first in, first out, however it grows ------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_ready_tasks_run_first_in_first_out_while_the_ring_grows(vloop, seed):
+    """Tasks that only yield (delay(0)) and spawn others run in exactly the
+    order a plain FIFO queue gives, through ring wrap-around and growth at any
+    head position (spawning bursts mid-round)."""
+    rnd = random.Random(seed)
+    plan = {}  # task id -> list of steps; a step is the number of children spawned
+    counter = [0]
+
+    def new_plan():
+        i = counter[0]
+        counter[0] += 1
+        steps = [rnd.choice([0, 0, 0, 1, 2, rnd.randrange(0, 40)]) if counter[0] < 400 else 0]
+        steps += [0] * rnd.randrange(0, 6)
+        if i == 2:
+            steps = [0, 30, 0, 0]  # a burst mid-round, the ring's head not at 0
+        plan[i] = steps
+        return i
+
+    trace = []
+
+    async def task(i):
+        for step, spawn in enumerate(plan[i]):
+            trace.append((i, step))
+            for _ in range(spawn):
+                asynccp.add_task(task(new_plan()))
+            await asynccp.delay(0)
+
+    # the real run
+    for _ in range(5):
+        asynccp.add_task(task(new_plan()))
+    asynccp.run()
+
+    # the model: a FIFO queue of (task, next step)
+    from collections import deque
+
+    model = []
+    q = deque((i, 0) for i in range(5))
+    seen = 5
+    while q:
+        i, step = q.popleft()
+        if step == len(plan[i]):
+            continue
+        model.append((i, step))
+        for _ in range(plan[i][step]):
+            q.append((seen, 0))
+            seen += 1
+        q.append((i, step + 1))
+    assert trace == model
+    assert seen > 35
+
+
+# -- misuse that is reported --------------------------------------------------------------------
+
+
+def test_run_inside_a_running_loop_is_a_runtime_error(vloop):
+    got = []
+
+    async def t():
+        try:
+            vloop.run()
+        except RuntimeError:
+            got.append("refused")
+        try:
+            asynccp.Loop(clock=VirtualClock()).run()
+        except RuntimeError:
+            got.append("refused other loop")
+
+    asynccp.add_task(t())
+    asynccp.run()
+    assert got == ["refused", "refused other loop"]
+
+
+def test_a_task_awaiting_itself_is_a_runtime_error(vloop):
+    got = []
+    box = []
+
+    async def t():
+        try:
+            await box[0]
+        except RuntimeError:
+            got.append("refused")
+
+    box.append(asynccp.add_task(t()))
+    asynccp.run()
+    assert got == ["refused"]
+
+
+def test_resume_from_outside_the_loop_between_runs(vloop):
+    """A callback (not a task) may call resume() while the loop is not running."""
+    log = []
+    box = {}
+
+    async def t():
+        aw, box["resume"] = asynccp.suspend()
+        await aw
+        log.append(("resumed", vloop.clock.elapsed_ms))
+
+    asynccp.add_task(t())
+    vloop.run_for(1)
+    assert log == []
+    box["resume"]()
+    vloop.run_for(1)
+    assert log == [("resumed", 1000)]
+
+
+def test_wait_for_a_delay_times_out_while_other_tasks_delay(vloop):
+    """wait_for() takes any asynccp awaitable; delay() is one. Another task
+    awaiting its own delay meanwhile must not end the wrapped delay early."""
+    log = []
+
+    async def waiter():
+        try:
+            await asynccp.wait_for(asynccp.delay(5), 1)
+            log.append(("no timeout", vloop.clock.elapsed_ms))
+        except asynccp.TimeoutError:
+            log.append(("timeout", vloop.clock.elapsed_ms))
+
+    async def other():
+        for _ in range(3):
+            await asynccp.delay(0.1)
+
+    asynccp.add_task(waiter())
+    asynccp.add_task(other())
+    asynccp.run()
+    assert log == [("timeout", 1000)]

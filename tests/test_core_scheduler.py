@@ -519,3 +519,20 @@ def test_cancel_interrupts_the_running_run(vloop):
     asynccp.add_task(canceller())
     asynccp.run()
     assert log == [("finally", 300)]
+
+
+def test_a_blocking_plain_function_falls_behind_like_a_slow_coroutine(vloop):
+    """A plain function that blocks (the clock moves while it runs, as with
+    time.sleep or a slow bus read) is caught up and re-based the same way."""
+    starts = []
+
+    def f():
+        starts.append(vloop.clock.elapsed_ms)
+        if len(starts) == 3:
+            vloop.clock.advance(150)  # runs 200..350: the run due at 300 starts at once
+        if len(starts) == 6:
+            vloop.clock.advance(450)  # runs 500..950: more than two periods behind
+
+    asynccp.schedule(10, f)
+    vloop.run_for(1.2)
+    assert starts == [0, 100, 200, 350, 400, 500, 950, 1050, 1150]
