@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv bundle test lint bench clean distclean
+.PHONY: help venv bundle test lint bench docs clean distclean
 
 help:
 	@echo "make venv      create $(VENV) from the pinned requirements-dev.txt"
@@ -18,6 +18,7 @@ help:
 	@echo "make test      make bundle, then ruff check and pytest tests/"
 	@echo "make lint      ruff check"
 	@echo "make bench     make bundle, then benchmarks: BENCHMARKS.md, bench/switches.png"
+	@echo "make docs      HTML docs into docs/_build/html (Sphinx, offline, warnings are errors)"
 	@echo "make clean     remove build outputs (distclean: also $(VENV))"
 
 # ---------------------------------------------------------------- venv
@@ -52,9 +53,16 @@ lint: $(STAMP)
 bench: bundle
 	$(PY) bench/run.py
 
+# ---------------------------------------------------------------- docs
+# Sphinx (pinned in requirements-dev.txt), offline: no intersphinx, no remote
+# images. The tracing guide's picture is drawn at build time (docs/timeline_demo.py).
+docs: $(STAMP)
+	$(PY) -m sphinx -W --keep-going -q -b html docs docs/_build/html
+	@echo "docs: docs/_build/html/index.html"
+
 # --------------------------------------------------------------- clean
 clean:
-	rm -rf build .pytest_cache .ruff_cache .hypothesis
+	rm -rf build .pytest_cache .ruff_cache .hypothesis docs/_build docs/_generated
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean
