@@ -140,12 +140,6 @@ def test_get_loop_makes_a_real_clock_loop_once():
         core._default = saved
 
 
-def test_loop_debug_flag():
-    assert asynccp.Loop().debug is False
-    assert asynccp.Loop(debug=True).debug is True
-    assert asynccp.Loop(True).debug is True
-
-
 # -- constraint: no async syntax under src/asynccp ----------------------------------------
 
 _ASYNC_NODES = (ast.AsyncFunctionDef, ast.Await, ast.AsyncWith, ast.AsyncFor)
@@ -160,20 +154,6 @@ def test_no_async_syntax_in_the_library(path):
         if isinstance(n, _ASYNC_NODES) or (isinstance(n, ast.comprehension) and n.is_async)
     ]
     assert bad == []
-
-
-def test_the_async_syntax_check_would_notice():
-    """The check above parses real source: it finds each kind of async syntax."""
-    code = (
-        "async def f():\n"
-        "    await g()\n"
-        "    async with x:\n        pass\n"
-        "    async for i in y:\n        pass\n"
-        "    [i async for i in y]\n"
-    )
-    kinds = {type(n).__name__ for n in ast.walk(ast.parse(code)) if isinstance(n, _ASYNC_NODES)}
-    assert kinds == {"AsyncFunctionDef", "Await", "AsyncWith", "AsyncFor"}
-    assert any(isinstance(n, ast.comprehension) and n.is_async for n in ast.walk(ast.parse(code)))
 
 
 # -- constraint: every awaitable defines __await__ and __iter__ --------------------------

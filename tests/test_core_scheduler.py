@@ -11,6 +11,7 @@ import pytest
 
 import asynccp
 from asynccp.scheduler import BURST, REBASE, SKIP
+from asynccp.testing import VirtualClock
 
 WRAP = 2**29
 NEAR_WRAP = WRAP - 1000
@@ -271,10 +272,12 @@ def test_rebase_with_a_fractional_period(vloop):
     assert rec.starts == [0, 12, 52] + [52 + floor(k * 12.5) for k in range(1, 4)]
 
 
-def test_debug_loop_prints_a_line_on_rebase(make_vloop, capsys):
-    lp = make_vloop(debug=True)
+def test_debug_loop_prints_a_line_on_rebase(capsys):
+    clock = VirtualClock()
+    lp = asynccp.Loop(debug=True, clock=clock)
+    lp.clock = clock  # for Recorder
     rec = Recorder(lp, lengths={0: 1000})
-    asynccp.schedule(10, rec)
+    lp.schedule(10, rec)
     lp.run_for(1.05)
     out = capsys.readouterr().out
     assert len(out.strip().splitlines()) == 1
