@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """asynccp: cooperative multitasking for CircuitPython, MicroPython and CPython.
 
-Only ``core`` is loaded here; every other name loads its module on first use,
+Only ``core`` and ``delay`` are loaded here; every other name loads its module on first use,
 so a board needs only the modules it uses in ``lib/asynccp/`` (``__init__``,
 ``core`` and ``delay`` for tasks and delays).
 """
@@ -12,9 +12,11 @@ __repo__ = "https://github.com/asynccp/CircuitPython_asynccp.git"
 
 from .core import *  # noqa: E402,F403  Loop, Task, CancelledError, add_task, run, ...
 
+# Eager, not lazy: importing the submodule `delay` makes the package's `delay`
+# the module; this import runs after that and binds the function for good.
+from .delay import delay, delay_ms  # noqa: E402,F401
+
 _attrs = {
-    "delay": "delay",
-    "delay_ms": "delay",
     "schedule": "scheduler",
     "schedule_later": "scheduler",
     "ScheduledTask": "scheduler",

@@ -291,7 +291,7 @@ class Loop:
         """
         if _running is not self:
             raise RuntimeError("asynccp: suspend() needs a running task")
-        s = _Suspend(self.cur)
+        s = _Suspend()
         return s, s.resume
 
     def set_exception_handler(self, handler):
@@ -537,15 +537,16 @@ class Loop:
 
 
 class _Suspend:
-    # suspend()'s awaitable. `t` is the task while resume() may still wake it.
-    def __init__(self, t):
-        self.t = t
+    # suspend()'s awaitable. `t` is the task parked in it, while it is.
+    def __init__(self):
+        self.t = None
         self.fired = False
 
     def resume(self):
         self.fired = True
         t = self.t
-        if t is not None and t.state == _PARKED:
+        if t is not None:
+            self.t = None
             t.loop._wake(t)
 
     def __iter__(self):
@@ -555,17 +556,20 @@ class _Suspend:
 
 
 def _suspend(s):
-    try:
-        if not s.fired:
-            s.t.loop._park()
+    if not s.fired:
+        s.t = _running._park()
+        try:
             yield True
-    finally:
-        s.t = None
+        finally:
+            s.t = None
+
+
+_NUMBER = (int, float)  # made once: a tuple literal in a call is built per call
 
 
 def _ms(seconds):
     # seconds (int or float) -> int milliseconds, with a clear error
-    if not isinstance(seconds, (int, float)):
+    if not isinstance(seconds, _NUMBER):
         raise TypeError("asynccp: seconds must be a number, got %r" % (seconds,))
     ms = round(seconds * 1000)
     if ms < 0:

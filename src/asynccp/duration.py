@@ -76,9 +76,13 @@ class Duration:
         return self.as_microseconds() * 1000
 
     def __add__(self, other):
+        if not isinstance(other, Duration):
+            return NotImplemented
         return Duration(self._ms + other._ms, self._us + other._us)
 
     def __sub__(self, other):
+        if not isinstance(other, Duration):
+            return NotImplemented
         return Duration(self._ms - other._ms, self._us - other._us)
 
     def __neg__(self):

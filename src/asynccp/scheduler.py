@@ -154,7 +154,7 @@ class ScheduledTask:
         self.q, self.r, self.den = _period(frequency)
         self.acc = 0
         t = self.task
-        if t is not None and t.state >= 0:  # sleeping until the next run
+        if t is not None and t.state >= 0 and not self.running:  # sleeping until the next run
             lp = self.loop
             lp._hremove(t.state)
             self.due = self.last

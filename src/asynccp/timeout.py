@@ -24,9 +24,13 @@ def wait_for(awaitable, seconds):
     return _core._Aw(_wait_for(awaitable, _ms(seconds)))
 
 
-def _run(aw):
-    # an awaitable object as a task's body (its iterator, driven by yield from)
-    return (yield from aw)
+def _pause(lp, ms):
+    # the task body for delay()'s shared object, whose wait is taken at once
+    if ms > 0:
+        lp._hpush(lp.cur, _core._ticks_add(lp._ticks(), ms))
+        yield True
+    elif ms == 0:
+        yield
 
 
 def _expire(lp, due, t):
@@ -40,7 +44,16 @@ def _wait_for(aw, ms):
     if isinstance(aw, Task):
         t = aw
     else:
-        t = lp.add_task(aw if hasattr(aw, "send") else _run(aw))
+        if not hasattr(aw, "send"):
+            aw = iter(aw)  # our awaitables give a generator...
+            if not hasattr(aw, "send"):
+                # ...but delay() gives its shared object: take the wait it is
+                # armed with now, before another delay() re-arms it.
+                ms2 = getattr(aw, "ms", -1)  # -1: nothing to wait for
+                if ms2 >= 0:
+                    aw.ms = -1
+                aw = _pause(lp, ms2)
+        t = lp.add_task(aw)
     tm = lp.add_task(_expire(lp, _core._ticks_add(lp._ticks(), ms), t))
     try:
         return (yield from t)
