@@ -45,8 +45,14 @@ def stamp(text, version):
 
 
 def source_modules():
-    """asynccp/x.py paths (relative to src/) of every module, by listing the folder."""
+    """asynccp/x.py paths (relative to src/) of every module that goes onto
+    boards, by listing the folder (bundle.toml's board_exclude left out)."""
     return bundleconf.modules(CFG)
+
+
+def all_modules():
+    """Every module of the package, board_exclude's included (the wheel's)."""
+    return bundleconf.modules(CFG, boards=False)
 
 
 def target(name):

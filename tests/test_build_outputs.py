@@ -15,6 +15,7 @@ from build_support import (
     CFG,
     ROOT,
     VENV_BIN,
+    all_modules,
     built_pep440_version,
     built_version,
     bundle_zip,
@@ -180,7 +181,7 @@ def test_wheel_and_sdist():
     assert wheels[0].name == f"{norm}-{pep}-py3-none-any.whl"
     with zipfile.ZipFile(wheels[0]) as w:
         names = set(w.namelist())
-        for m in source_modules():
+        for m in all_modules():
             assert m.as_posix() in names, f"wheel lacks {m}"
         assert not any(n.endswith(".mpy") for n in names)
         meta = w.read(f"{norm}-{pep}.dist-info/METADATA").decode()
@@ -315,3 +316,24 @@ def test_fallback_output_is_the_same_across_micropython_releases(version, tmp_pa
         subprocess.run([exe, "-o", out, "-s", m.as_posix(), stamped], check=True)
         mine = (mp.lib_dir(ROOT) / m).with_suffix(".mpy").read_bytes()
         assert out.read_bytes() == mine, f"{m}: mpy-cross {version} compiles it differently"
+
+
+def test_board_excluded_modules_are_only_in_the_wheel():
+    """bundle.toml's board_exclude (desktop-only modules) stay off every board
+    target and bundle zip; the wheel has them."""
+    left_out = sorted(set(all_modules()) - set(source_modules()))
+    if not CFG.board_exclude:
+        pytest.skip("bundle.toml excludes nothing")
+    assert left_out, f"board_exclude {CFG.board_exclude} matches no module"
+    version = built_version()
+    for t in CFG.targets:
+        for m in left_out:
+            assert not (t.lib_dir(ROOT) / m).with_suffix(".mpy").exists()
+    for z in CFG.bundles_out.glob(f"*-{version}.zip"):
+        with zipfile.ZipFile(z) as f:
+            names = "\n".join(f.namelist())
+        for m in left_out:
+            assert f"lib/{m.with_suffix('')}." not in names, f"{z.name} has {m}"
+    with zipfile.ZipFile(next(CFG.dist_out.glob("*.whl"))) as w:
+        for m in left_out:
+            assert m.as_posix() in w.namelist()

@@ -26,6 +26,7 @@ Steps, in order (each stops the build with a message naming the file at fault):
 
 import argparse
 import contextlib
+import fcntl
 import importlib.metadata
 import importlib.util
 import json
@@ -187,7 +188,7 @@ class Compiler:
         return (
             f"{mp}, byte 0 set to {self.target.magic!r} (CircuitPython's mpy-cross not found: "
             f"set ${self.target.env_var} or `mpy_cross` in bundle.toml); "
-            "exact for these async-free modules"
+            "exact for these modules (async-free, same bytes from MicroPython 1.20 to 1.29)"
         )
 
 
@@ -264,14 +265,24 @@ def install_compilers(cfg, compilers, cache_home):
 # ------------------------------------------------------------------ sources
 
 
-def check_sources(cfg, files, forbid_async):
+def check_sources(cfg, files, fallback):
+    """Every module must parse. With the fallback compiler, every module that
+    goes onto boards must also have no async syntax and compile to the same
+    bytes with MicroPython 1.20 to 1.29 (tools/mpy_cross_cp.py says why)."""
+    import mpy_cross_cp
+
     problems = []
     init = cfg.source / "__init__.py"
     for f in files:
         if f.suffix != ".py":
             continue
         path = cfg.source.parent / f
-        problems += bundleconf.check_file(path, rel(path, cfg.root), forbid_async=forbid_async)
+        strict = fallback and not bundleconf.board_excluded(cfg, f)
+        found = bundleconf.check_file(path, rel(path, cfg.root), forbid_async=strict)
+        if strict and not found:
+            differs = mpy_cross_cp.disagreement(path, rel(path, cfg.root))
+            found = [differs] if differs else []
+        problems += found
     if not init.is_file():
         problems.append(f"{rel(init, cfg.root)}: missing (the package needs it, with __version__)")
     else:
@@ -700,18 +711,25 @@ def build(cfg):
     root = cfg.root
     build_dir = root / "build"
     logs = build_dir / "logs"
-    files = bundleconf.package_files(cfg)
-    say(f"package {cfg.name}: {len(files)} files in {rel(cfg.source, root)}")
+    all_files = bundleconf.package_files(cfg)
+    files = bundleconf.board_files(cfg)
+    say(f"package {cfg.name}: {len(all_files)} files in {rel(cfg.source, root)}")
+    left_out = [f.name for f in all_files if f not in files]
+    if left_out:
+        say(f"  not for boards (bundle.toml board_exclude), PyPI only: {', '.join(left_out)}")
 
-    # 1-3: compilers first (they decide whether async syntax is allowed), then sources.
+    # 1-3: compilers first (they decide how strict the source checks are), then sources.
     compilers = choose_compilers(cfg)
     fallback = [c for c in compilers.values() if c.kind == "micropython-as-circuitpython"]
-    check_sources(cfg, files, forbid_async=bool(fallback))
+    check_sources(cfg, all_files, bool(fallback))
     nmods = sum(1 for f in files if f.suffix == ".py")
     if fallback:
-        say(f"checked {nmods} modules: they parse and use no async syntax")
+        say(
+            f"checked {nmods} board modules: they parse, use no async syntax, and "
+            "MicroPython's mpy-cross 1.20, 1.22, 1.23 and 1.29 compile them alike"
+        )
     else:
-        say(f"checked {nmods} modules: they parse")
+        say(f"checked {nmods} board modules: they parse")
     version, pep_version, how = library_version(root)
     say(f"version {version} ({how})")
     build_dir.mkdir(exist_ok=True)
@@ -798,7 +816,7 @@ def build(cfg):
     check_circup_version(cfg, version)
 
     # 8: PyPI.
-    dists = build_dist(cfg, files, pep_version, build_dir / "stage-pypi", cfg.dist_out)
+    dists = build_dist(cfg, all_files, pep_version, build_dir / "stage-pypi", cfg.dist_out)
 
     # 9: sizes.
     write_sizes(cfg, files, version, how, compilers)
@@ -832,7 +850,10 @@ def main(argv=None):
     args = ap.parse_args(argv)
     try:
         cfg = bundleconf.load(args.config)
-        with contextlib.chdir(cfg.root):
+        (cfg.root / "build").mkdir(exist_ok=True)
+        # One build at a time per checkout (make bench/docs/test all start one).
+        with open(cfg.root / "build" / ".lock", "w") as lock, contextlib.chdir(cfg.root):
+            fcntl.flock(lock, fcntl.LOCK_EX)
             build(cfg)
     except (BuildError, bundleconf.ConfigError) as e:
         print(f"make bundle: error: {e}", file=sys.stderr)

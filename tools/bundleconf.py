@@ -6,6 +6,7 @@ Shared by tools/build.py, the compiler shim and the build tests.
 """
 
 import ast
+import fnmatch
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -74,6 +75,7 @@ class Config:
     dist_out: Path
     sizes_out: Path
     sizes_heapsize: str
+    board_exclude: list = field(default_factory=list)
     targets: list = field(default_factory=list)
     dependencies: list = field(default_factory=list)
 
@@ -124,6 +126,7 @@ def load(path=CONFIG):
         dist_out=root / doc.get("pypi", {}).get("output", "build/dist"),
         sizes_out=root / sizes.get("output", "build/SIZES.md"),
         sizes_heapsize=sizes.get("heapsize", "256k"),
+        board_exclude=list(pkg.get("board_exclude", [])),
     )
     names = set()
     for i, t in enumerate(doc.get("target", [])):
@@ -193,9 +196,21 @@ def package_files(cfg):
     return files
 
 
-def modules(cfg):
-    """The package's .py modules, relative to src/."""
-    return [f for f in package_files(cfg) if f.suffix == ".py"]
+def board_excluded(cfg, f):
+    """Whether package file `f` (asynccp/x.py) matches bundle.toml's board_exclude."""
+    inner = Path(*f.parts[1:]).as_posix()
+    return any(fnmatch.fnmatchcase(inner, pat) for pat in cfg.board_exclude)
+
+
+def board_files(cfg):
+    """The package files that go onto boards: all but board_exclude's."""
+    return [f for f in package_files(cfg) if not board_excluded(cfg, f)]
+
+
+def modules(cfg, *, boards=True):
+    """The package's .py modules, relative to src/ (boards=False: the wheel's, all of them)."""
+    files = board_files(cfg) if boards else package_files(cfg)
+    return [f for f in files if f.suffix == ".py"]
 
 
 # ------------------------------------------------------------ source checks
