@@ -50,8 +50,9 @@ lint: $(STAMP)
 # asynccp against asyncio on MicroPython and CPython (bench/run.py, a few
 # minutes). Installs Adafruit asyncio (bench/requirements-peers.txt) into
 # build/bench, not into $(VENV). Not part of `make test`: timings are no tests.
+# BENCH_ARGS=--quick: a short smoke run that writes into build/bench only.
 bench: bundle
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 # ---------------------------------------------------------------- docs
 # Sphinx (pinned in requirements-dev.txt), offline: no intersphinx, no remote

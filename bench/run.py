@@ -354,6 +354,13 @@ def environment(runner):
     }
 
 
+def load():
+    try:
+        return "%.2f / %.2f / %.2f" % os.getloadavg()
+    except OSError:
+        return "?"
+
+
 def git_state():
     dirty = _out(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src/asynccp"])
     return {
@@ -748,7 +755,9 @@ def write_report(cfg, r, fl, env, rows, plot_name):
         "hz))`, the usual correction, which still drifts by the rounding of the period. asyncio "
         "*ticks_add grid*: the k-th deadline is `ticks_add(start, int(k * 1000 / hz))`, which "
         "does not drift. Both then `await asyncio.sleep_ms(ticks_diff(deadline, ticks_ms()))` "
-        "(CPython: `sleep(ms / 1000)`), with `adafruit_ticks`."
+        "(CPython: `sleep(ms / 1000)`), with `adafruit_ticks`. MicroPython's `asyncio.sleep(s)` "
+        "is `sleep_ms(int(s * 1000))`: it cuts the period down to whole milliseconds, which "
+        "is why the naive loop runs too often there and too seldom on CPython."
         % (cfg.fixed_tasks, 8.3, 100, cfg.fixed_seconds, cfg.fixed_seconds, cfg.fixed_seconds)
     )
     w("")
@@ -919,8 +928,11 @@ def write_report(cfg, r, fl, env, rows, plot_name):
     w("## How it was measured")
     w("")
     w(
-        "- **Machine:** %s, %s cores, %s. Nothing else was pinned or isolated; these are "
-        "shared, noisy machines, hence medians." % (env["cpu"], env["cores"], env["os"])
+        "- **Machine:** %s, %s cores, %s. Nothing was pinned or isolated; other work shared "
+        "the machine (load average, 1 / 5 / 15 min: %s at the start, %s at the end), hence "
+        "medians of interleaved runs: every library ran under the same conditions, so the "
+        "ratios hold better than the absolute rates."
+        % (env["cpu"], env["cores"], env["os"], env["load_start"], env["load_end"])
     )
     w(
         "- **Versions:** asynccp at commit %s%s; MicroPython `%s` (PyPI "
@@ -1046,7 +1058,9 @@ def main():
     runner = Runner(cfg)
     env = environment(runner)
     env.update(env0)
+    env["load_start"] = load()
     r = measure(cfg, runner)
+    env["load_end"] = load()
     fl = flash(peer_version)
     (OUT / ("results-quick.json" if cfg.quick else "results.json")).write_text(
         json.dumps({"results": r, "flash": fl, "env": env}, indent=1)
