@@ -1,0 +1,65 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""Issue 5's semantics, scenario by scenario, on CPython and on the MicroPython VM.
+
+The scenarios live in tests/mp_reliability.py (plain code both VMs run): an
+exception leaves run() or goes to the handler, and a scheduled run's keeps
+its schedule; cancellation at every kind of await (delay, resource, event,
+queue both ways, lock, semaphore, another task), before start, of itself,
+twice, of a finished task, and the hand-offs a cancelled waiter passes on;
+ScheduledTask.stop() and .cancel(); wait_for() in time, timed out, on a
+Task, on every primitive, with the caller cancelled; Event, Lock,
+Semaphore(n), Queue (FIFO both ways, no allocation per item on
+MicroPython), all from generators too; ManagedResource (exception in the
+block, re-acquire, on_acquire raising, FIFO and on_acquire/on_release
+pairs); the deadlock RuntimeError; the catch-up policies' exact start
+times. Each runs here in-process (one test per scenario) and all of them in
+one MicroPython run (one test per scenario again).
+"""
+
+import functools
+from pathlib import Path
+
+import mp_reliability
+import pytest
+from mpy_runner import run_micropython, src_lib_dirs
+
+SCRIPT = Path(__file__).resolve().parent / "mp_reliability.py"
+NAMES = [fn.__name__ for fn in mp_reliability.SCENARIOS]
+
+
+@pytest.mark.parametrize("fn", mp_reliability.SCENARIOS, ids=NAMES)
+def test_scenario_on_cpython(fn):
+    try:
+        fn()
+    except mp_reliability.Skip as e:
+        pytest.skip(str(e))
+
+
+@functools.lru_cache(maxsize=None)
+def micropython_run():
+    rc, out = run_micropython(SCRIPT, src_lib_dirs(), heapsize="512k", timeout=300)
+    results = {}
+    for line in out.splitlines():
+        if line.startswith("ok "):
+            results[line[3:].strip()] = "ok"
+        elif line.startswith("FAIL ") or line.startswith("skip "):
+            name, _, why = line[5:].partition(": ")
+            results[name] = line[:4] + ": " + why
+    return rc, out, results
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_scenario_on_micropython(name):
+    rc, out, results = micropython_run()
+    assert name in results, f"{name} did not run:\n{out}"
+    assert results[name] == "ok", f"{name} {results[name]}"
+
+
+def test_micropython_run_reports_every_scenario():
+    rc, out, results = micropython_run()
+    assert "Traceback" not in out, out
+    assert sorted(results) == sorted(NAMES), out
+    failed = sum(1 for r in results.values() if r != "ok")
+    assert out.strip().splitlines()[-1] == f"{len(NAMES)} scenarios, {failed} failed"
+    assert (rc == 0) == (failed == 0)
