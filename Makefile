@@ -10,12 +10,13 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv bundle test lint bench docs clean distclean
+.PHONY: help venv bundle test nightly lint bench docs clean distclean
 
 help:
 	@echo "make venv      create $(VENV) from the pinned requirements-dev.txt"
 	@echo "make bundle    build everything bundle.toml describes into build/"
 	@echo "make test      make bundle, then ruff check and pytest tests/"
+	@echo "make nightly   make test at nightly size (ASYNCCP_NIGHTLY=1: bigger random runs, soaks)"
 	@echo "make lint      ruff check"
 	@echo "make bench     make bundle, then benchmarks: BENCHMARKS.md, bench/switches.png"
 	@echo "make docs      HTML docs into docs/_build/html (Sphinx, offline, warnings are errors)"
@@ -41,6 +42,14 @@ bundle: $(STAMP)
 test: bundle
 	$(PY) -m ruff check .
 	$(PY) -m pytest tests
+
+# ------------------------------------------------------------- nightly
+# The same tests at nightly size: 20000 random programs with a random seed
+# (test_reliability_model.py), the two-day soak on the MicroPython VM and a
+# million task creations and timeouts there (test_reliability_soak/leaks.py).
+nightly: bundle
+	$(PY) -m ruff check .
+	ASYNCCP_NIGHTLY=1 $(PY) -m pytest tests
 
 # ---------------------------------------------------------------- lint
 lint: $(STAMP)
