@@ -1039,3 +1039,28 @@ def test_wait_for_a_delay_times_out_while_other_tasks_delay(vloop):
     asynccp.add_task(other())
     asynccp.run()
     assert log == [("timeout", 1000)]
+
+
+def test_cancelling_a_timer_whose_replacement_must_move_up():
+    """Removing a sleeping task from the middle of the timer heap moves the
+    last timer into its place; when that timer is earlier than its new
+    parent it must move up, or it wakes late. (Timers due 1, 4, 2, 5, 6, 7,
+    3 ms, pushed in that order, then cancelling the one due at 5, is the
+    smallest such case for a binary heap.)"""
+    clock = VirtualClock()
+    lp = asynccp.Loop(clock=clock)
+    wakes = []
+    tasks = {}
+
+    async def sleeper(ms):
+        await asynccp.delay_ms(ms)
+        wakes.append((ms, clock.ticks_ms()))
+
+    async def canceller():
+        tasks[5].cancel()
+
+    for ms in (1, 4, 2, 5, 6, 7, 3):
+        tasks[ms] = lp.add_task(sleeper(ms))
+    lp.add_task(canceller())
+    lp.run()
+    assert wakes == [(1, 1), (2, 2), (3, 3), (4, 4), (6, 6), (7, 7)]
