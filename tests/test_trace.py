@@ -299,3 +299,22 @@ def test_timeline_console_script_is_declared():
     assert proj["project"]["scripts"]["asynccp-timeline"] == "asynccp.timeline:main"
     assert proj["project"]["optional-dependencies"]["timeline"] == ["matplotlib"]
     assert proj["tool"]["setuptools"]["packages"] == ["asynccp"]
+
+
+def test_watch_a_task_with_a_pending_cancel(vloop):
+    ran = []
+
+    async def job():
+        try:
+            await asynccp.delay(1)
+        finally:
+            ran.append("finally")
+
+    t = asynccp.add_task(job())
+    vloop.run_for(0.01)  # job sleeps
+    t.cancel()  # pending until its next step
+    tr = Tracer(4)
+    tr.watch(t)
+    vloop.run_for(0.01)
+    assert ran == ["finally"] and t.done()
+    assert [r[0] for r in tr.records()] == ["job"]  # the step that took the cancellation
