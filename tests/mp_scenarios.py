@@ -405,6 +405,25 @@ def sleeps_exactly_the_gap():
 
 @scenario
 def many_timers_and_cancellations():
+    # the smallest heap removal whose replacement must move up: timers due 1,
+    # 4, 2, 5, 6, 7, 3 ms pushed in that order, then 5 cancelled
+    lp = virtual_loop()
+    wakes = []
+    tasks = {}
+
+    async def s(x):
+        await delay_ms(x)
+        wakes.append((x, ms(lp)))
+
+    async def c():
+        tasks[5].cancel()
+
+    for x in (1, 4, 2, 5, 6, 7, 3):
+        tasks[x] = asynccp.add_task(s(x))
+    asynccp.add_task(c())
+    asynccp.run()
+    eq(wakes, [(1, 1), (2, 2), (3, 3), (4, 4), (6, 6), (7, 7)], "sift-up case")
+
     lp = virtual_loop(NEAR_WRAP)
     seed = [12345]
 
