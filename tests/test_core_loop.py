@@ -1064,3 +1064,106 @@ def test_cancelling_a_timer_whose_replacement_must_move_up():
     lp.add_task(canceller())
     lp.run()
     assert wakes == [(1, 1), (2, 2), (3, 3), (4, 4), (6, 6), (7, 7)]
+
+
+def test_await_a_run_later_task_before_it_started(vloop):
+    got = []
+
+    async def child():
+        await asynccp.delay(0.5)
+        return "done"
+
+    async def parent():
+        t = asynccp.run_later(1, child())
+        got.append((await t, vloop.clock.elapsed_ms))
+
+    asynccp.add_task(parent())
+    asynccp.run()
+    assert got == [("done", 1500)]
+
+
+def test_awaiting_a_delay_outside_the_loop_is_a_runtime_error():
+    async def f():
+        await asynccp.delay(1)
+
+    c = f()
+    with pytest.raises(RuntimeError):
+        c.send(None)
+
+
+def test_awaiting_something_foreign_raises_type_error_at_that_await(vloop):
+    class Foreign:
+        def __await__(self):
+            yield "a future of another library"
+
+    log = []
+
+    async def t():
+        try:
+            await Foreign()
+        except TypeError as e:
+            log.append(("TypeError", "another library" in str(e)))
+        await asynccp.delay(0.1)
+        log.append(("went on", vloop.clock.elapsed_ms))
+
+    def g():
+        try:
+            yield 5
+        except TypeError:
+            log.append("generator TypeError")
+
+    asynccp.add_task(t())
+    asynccp.add_task(g())
+    asynccp.run()
+    assert log == [("TypeError", True), "generator TypeError", ("went on", 100)]
+
+
+class _Foreign:
+    def __await__(self):
+        yield "a future of another library"
+
+
+def test_cancel_after_a_foreign_await_is_not_lost(vloop):
+    """A task that awaited something foreign has a TypeError coming at that
+    await; a cancel() in the meantime must still cancel it afterwards."""
+    log = []
+
+    async def victim():
+        try:
+            await _Foreign()
+        except TypeError:
+            log.append("TypeError")
+        await asynccp.delay(1)
+        log.append("not cancelled")
+
+    async def canceller(t):
+        assert t.cancel() is True
+
+    t = asynccp.add_task(victim())
+    asynccp.add_task(canceller(t))
+    asynccp.run()
+    assert log == ["TypeError"]
+    assert vloop.clock.elapsed_ms == 0
+
+
+def test_self_cancel_then_a_foreign_await(vloop):
+    """Either exception may arrive first, but the task ends with one of them,
+    not with an error of asynccp's own making."""
+    got = []
+    box = []
+
+    async def t():
+        box[0].cancel()
+        try:
+            await _Foreign()
+        except TypeError:
+            got.append("TypeError")
+            await asynccp.delay(0)
+        except asynccp.CancelledError:
+            got.append("CancelledError")
+            raise
+
+    box.append(asynccp.add_task(t()))
+    asynccp.run()
+    assert got in (["TypeError"], ["CancelledError"])
+    assert box[0].done()

@@ -539,3 +539,16 @@ def test_a_blocking_plain_function_falls_behind_like_a_slow_coroutine(vloop):
     asynccp.schedule(10, f)
     vloop.run_for(1.2)
     assert starts == [0, 100, 200, 350, 400, 500, 950, 1050, 1150]
+
+
+@pytest.mark.parametrize("api", ["schedule", "schedule_later"])
+def test_stop_before_the_loop_runs_means_no_run(vloop, api):
+    rec = Recorder(vloop)
+    st = getattr(asynccp, api)(10, rec)
+    st.stop()
+    asynccp.run()
+    assert rec.starts == []
+    assert vloop.clock.elapsed_ms == 0
+    st.start()  # first run at once, then on the grid
+    vloop.run_for(0.25)
+    assert rec.starts == [0, 100, 200]
