@@ -757,7 +757,9 @@ def write_report(cfg, r, fl, env, rows, plot_name):
         "does not drift. Both then `await asyncio.sleep_ms(ticks_diff(deadline, ticks_ms()))` "
         "(CPython: `sleep(ms / 1000)`), with `adafruit_ticks`. MicroPython's `asyncio.sleep(s)` "
         "is `sleep_ms(int(s * 1000))`: it cuts the period down to whole milliseconds, which "
-        "is why the naive loop runs too often there and too seldom on CPython."
+        "is why the naive loop runs too often there and too seldom on CPython. Lateness "
+        "comes from one run per library, so a busy machine (see the load average below) moves "
+        "its p99 and max by milliseconds; the count errors do not move."
         % (cfg.fixed_tasks, 8.3, 100, cfg.fixed_seconds, cfg.fixed_seconds, cfg.fixed_seconds)
     )
     w("")
