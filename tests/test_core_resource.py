@@ -384,3 +384,36 @@ def test_managed_spi_cs_without_switch_to_output(vloop):
     asynccp.add_task(user())
     asynccp.run()
     assert seen == [False, True]
+
+
+def test_cancel_just_after_the_hand_off_passes_the_resource_on(vloop):
+    """The holder releases (the first waiter is handed the resource) and then
+    cancels that waiter before it ran: the next waiter gets the resource, and
+    on_acquire is never called for the cancelled one."""
+    acquired = []
+    res = asynccp.ManagedResource("bus", on_acquire=lambda name: acquired.append(name))
+    log = []
+    tasks = {}
+
+    async def holder():
+        async with res.handle("holder"):
+            await asynccp.delay(1)
+        tasks["b"].cancel()
+
+    async def waiter(name):
+        try:
+            async with res.handle(name):
+                log.append((name, ms(vloop)))
+        except asynccp.CancelledError:
+            log.append((name, "cancelled"))
+
+    async def main():
+        asynccp.add_task(holder())
+        await asynccp.delay(0)
+        tasks["b"] = asynccp.add_task(waiter("b"))
+        asynccp.add_task(waiter("c"))
+
+    asynccp.add_task(main())
+    asynccp.run()
+    assert log == [("b", "cancelled"), ("c", 1000)]
+    assert acquired == ["holder", "c"]
