@@ -683,18 +683,26 @@ def test_virtual_clock_advance_and_elapsed():
 
 
 def test_virtual_loop_becomes_the_default_loop(make_vloop):
-    lp = make_vloop(start_ms=123)
+    # make_vloop restores the default loop afterwards; the loop here is the library's own
+    from asynccp.testing import virtual_loop
+
+    lp = virtual_loop(start_ms=123, debug=True)
+    assert isinstance(lp, asynccp.Loop)
     assert asynccp.get_loop() is lp
+    assert isinstance(lp.clock, VirtualClock)
     assert lp.clock.ticks_ms() == 123
+    assert lp.debug is True
     log = []
 
     async def t():
         await asynccp.delay(1)
-        log.append(lp.clock.ticks_ms())
+        log.append((lp.clock.ticks_ms(), lp.clock.elapsed_ms))
 
     asynccp.add_task(t())
     asynccp.run()
-    assert log == [1123]
+    assert log == [(1123, 1000)]
+    assert virtual_loop() is not lp  # a new loop and clock each time
+    assert asynccp.get_loop() is not lp
 
 
 def test_an_hour_of_virtual_time_runs_fast_and_exactly(vloop):
