@@ -8,7 +8,7 @@ import sys
 import textwrap
 
 import pytest
-from mpy_runner import ROOT, run_micropython_code, src_lib_dirs
+from mpy_runner import MPY_LIB, MPY_LIB_DIRS, ROOT, run_micropython_code, src_lib_dirs
 
 import asynccp
 from asynccp import timeline
@@ -233,8 +233,15 @@ MP_SCRIPT = textwrap.dedent(
 )
 
 
-def test_on_micropython_no_allocation_per_record():
-    rc, out = run_micropython_code(MP_SCRIPT, src_lib_dirs(), heapsize="512k")
+@pytest.mark.parametrize("lib", ["py", "mpy"])
+def test_on_micropython_no_allocation_per_record(lib):
+    if lib == "mpy":
+        if not (MPY_LIB / "asynccp" / "trace.mpy").is_file():
+            pytest.skip("no build/micropython/lib: run `make bundle`")
+        dirs = MPY_LIB_DIRS
+    else:
+        dirs = src_lib_dirs()
+    rc, out = run_micropython_code(MP_SCRIPT, dirs, heapsize="512k")
     assert rc == 0, out
     assert "EXTRA 0" in out, out  # tracing 2 s of steps allocated nothing more
     assert "N 16" in out
