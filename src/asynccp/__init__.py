@@ -38,7 +38,14 @@ def __getattr__(attr):
     # PEP 562 lazy loading (MicroPython and CircuitPython support it too)
     mod = _attrs.get(attr)
     if mod is None:
-        raise AttributeError(attr)
+        # `from asynccp import trace`: MicroPython asks here before it
+        # looks for a submodule, so import it (if there is one).
+        if attr[0] == "_":
+            raise AttributeError(attr)
+        try:
+            return __import__(attr, globals(), None, [attr], 1)
+        except ImportError:
+            raise AttributeError(attr) from None
     value = getattr(__import__(mod, globals(), None, [attr], 1), attr)
     globals()[attr] = value
     return value

@@ -102,7 +102,10 @@ class Task:
         """
         if self.state < _PARKED:
             return False
-        if self.coro.__class__ is not _Throw:
+        c = self.coro
+        if c.__class__ is _Throw:
+            c.e = CancelledError()  # replaces a pending TypeError, if any
+        else:
             self.coro = _Throw(self, CancelledError())
         self.loop._kick(self)
         return True
@@ -260,14 +263,14 @@ class Loop:
         self._hpush(t, _ticks_add(self._ticks(), _ms(seconds_to_delay)))
         return t
 
-    def schedule(self, frequency, coroutine_function, *args, **kwargs):
+    def schedule(self, frequency=None, coroutine_function=None, *args, **kwargs):
         """Run ``coroutine_function(*args, **kwargs)`` at a fixed rate, first
         at once. See :class:`asynccp.scheduler.ScheduledTask`."""
         from .scheduler import ScheduledTask
 
         return ScheduledTask(self, frequency, coroutine_function, args, kwargs, False)
 
-    def schedule_later(self, frequency, coroutine_function, *args, **kwargs):
+    def schedule_later(self, frequency=None, coroutine_function=None, *args, **kwargs):
         """Like :meth:`schedule`, but the first run is one period from now."""
         from .scheduler import ScheduledTask
 
@@ -393,12 +396,13 @@ class Loop:
                     if k == h:
                         self._grow()
                 elif r is not True:
-                    t.coro = _Throw(
-                        t,
-                        TypeError(
-                            "asynccp: a task awaited %r, which asynccp cannot wait for" % (r,)
-                        ),
-                    )
+                    if t.coro.__class__ is not _Throw:  # a pending cancel wins
+                        t.coro = _Throw(
+                            t,
+                            TypeError(
+                                "asynccp: a task awaited %r, which asynccp cannot wait for" % (r,)
+                            ),
+                        )
                     self._ready(t)
                 elif t.coro.__class__ is _Throw:  # cancelled while it ran
                     self._kick(t)

@@ -5,8 +5,11 @@
 Both return one shared object, armed with the wait in milliseconds. It is its
 own iterator: the first ``__next__`` files the running task in the timer heap
 (or, for 0 ms, lets the loop put it at the back of the ready ring) and yields;
-the second raises a StopIteration made once. So a delay allocates nothing,
-which keeps a busy board's heap still. The object must be awaited at once, in
+the second raises a StopIteration made once. So ``delay_ms`` and ``delay``
+with int seconds allocate nothing, which keeps a busy board's heap still.
+``delay`` with float seconds makes one float temporary where floats are
+heap objects (MicroPython's unix port, CPython); CircuitPython boards with
+30-bit floats keep them in the object word. The object must be awaited at once, in
 the task that made it (``await delay(x)``), as everyone writes it anyway.
 """
 

@@ -144,6 +144,7 @@ def _get(q):
 
 
 def _put(q, item):
-    yield from _core._wait(q._pq, q._pass_put)
-    q._pr -= 1
+    if q._n + q._pr >= len(q._b) or q._pq:  # (room may have come since put())
+        yield from _core._wait(q._pq, q._pass_put)
+        q._pr -= 1
     q._push(item)

@@ -68,11 +68,15 @@ class ScheduledTask:
     Each due time starts one run: the function is called with its arguments
     and, if it returns a coroutine or generator, that is run to the end.
     Runs never overlap. The next run is due one period after the previous
-    due time, so the rate does not drift. A run that ends late makes the next
-    run start at once; what happens beyond that is the ``catch_up`` policy:
-    :data:`REBASE` (the default, as in asynccp 0.1.x: more than two periods
-    behind, the grid restarts from now instead of bursting), :data:`BURST` or
-    :data:`SKIP`.
+    due time, so the rate does not drift. A run that is due already starts
+    after one turn of the ready ring (every other ready task runs first), so
+    a schedule that is behind never starves the rest. After each run, the
+    next due time is compared with now; if it has passed, the ``catch_up``
+    policy decides: :data:`REBASE` (the default, as in asynccp 0.1.x: if it
+    passed by more than two periods, the grid restarts from now, else the
+    next run starts at once), :data:`BURST` (always at once, until caught
+    up) or :data:`SKIP` (the next grid time after now). ``hz=`` is accepted
+    for ``frequency`` (asynccp 0.1.x code uses it).
 
     An exception from a run goes to the loop's exception handler, if one is
     set, and the schedule goes on; with no handler it leaves
@@ -80,6 +84,8 @@ class ScheduledTask:
     """
 
     def __init__(self, loop, frequency, coroutine_function, args, kwargs, later):
+        if frequency is None:  # asynccp 0.1.x code passes the rate as hz=
+            frequency = kwargs.pop("hz", None)
         if not callable(coroutine_function) or hasattr(coroutine_function, "send"):
             raise TypeError(
                 "asynccp: schedule takes a function (not called: f, not f()), got %r"
@@ -168,12 +174,16 @@ class ScheduledTask:
 def _drive(st):
     lp = st.loop
     while not st.stopped:
-        # Sleep until due: file ourselves in the timer heap.
+        # Sleep until due: file ourselves in the timer heap. A run that is
+        # due already still waits one turn of the ready ring, so a schedule
+        # that is behind never starves the other tasks.
         if _core._ticks_diff(st.due, lp._ticks()) > 0:
             lp._hpush(lp.cur, st.due)
             yield True
-            if st.stopped:
-                break
+        elif st.runs:
+            yield
+        if st.stopped:
+            break
         st.last = st.due
         st.running = True
         st.runs += 1
@@ -211,7 +221,7 @@ def _drive(st):
                 st.acc = 0
 
 
-def schedule(frequency, coroutine_function, *args, **kwargs):
+def schedule(frequency=None, coroutine_function=None, *args, **kwargs):
     """Run ``coroutine_function(*args, **kwargs)`` ``frequency`` times a
     second on the default loop, first at once; returns a
     :class:`ScheduledTask`.
@@ -227,6 +237,6 @@ def schedule(frequency, coroutine_function, *args, **kwargs):
     return get_loop().schedule(frequency, coroutine_function, *args, **kwargs)
 
 
-def schedule_later(frequency, coroutine_function, *args, **kwargs):
+def schedule_later(frequency=None, coroutine_function=None, *args, **kwargs):
     """Like :func:`schedule`, but the first run is one period from now."""
     return get_loop().schedule_later(frequency, coroutine_function, *args, **kwargs)
