@@ -80,11 +80,20 @@ class Task:
     exception handler, or leaves :meth:`Loop.run`.
     """
 
-    def __init__(self, coro, loop):
-        self.coro = coro  # a _Throw while an exception is pending; None once ended
-        self.data = None  # once ended: the result, or the exception
+    loop = None  # the Loop: a class attribute of each loop's own subclass,
+    # so a task has two slots (a MicroPython instance of 1-2 attributes is 64
+    # bytes on 64-bit, of 3-4 is 96).
+
+    def __init__(self, coro):
+        self.coro = coro  # a _Throw while an exception is pending; once ended,
+        # the result or the exception
         self.state = _READY
-        self.loop = loop
+
+    @property
+    def data(self):
+        """Once the task has ended: its result, or the exception that ended
+        it. None before."""
+        return self.coro if self.state < _PARKED else None
 
     def done(self):
         """True once the task has returned, raised or been cancelled."""
@@ -149,8 +158,8 @@ def _join(t):
                 j.remove(w)
             raise
     if t.state == _FAILED:
-        raise t.data
-    return t.data
+        raise t.coro
+    return t.coro
 
 
 class _Aw:
@@ -222,6 +231,7 @@ class Loop:
             self._ticks = clock.ticks_ms
             self._sleep = clock.sleep_ms
         self.cur = None  # the task running now
+        self._T = type("Task", (Task,), {"loop": self})  # this loop's tasks
         self.handler = None  # exception handler, see set_exception_handler
         # Ready ring: a power-of-two list, head and tail index (equal when
         # empty; it grows before it would be full). No allocation unless more
@@ -248,7 +258,7 @@ class Loop:
         function itself rather than its call).
         """
         _coro(coroutine)
-        t = Task(coroutine, self)
+        t = self._T(coroutine)
         self._ready(t)
         return t
 
@@ -259,7 +269,7 @@ class Loop:
         starts means it never runs.
         """
         _coro(coroutine)
-        t = Task(coroutine, self)
+        t = self._T(coroutine)
         self._hpush(t, _ticks_add(self._ticks(), _ms(seconds_to_delay)))
         return t
 
@@ -268,13 +278,17 @@ class Loop:
         at once. See :class:`asynccp.scheduler.ScheduledTask`."""
         from .scheduler import ScheduledTask
 
-        return ScheduledTask(self, frequency, coroutine_function, args, kwargs, False)
+        t = ScheduledTask(self, frequency, coroutine_function, args, kwargs, False)
+        self._ready(t)
+        return t
 
     def schedule_later(self, frequency=None, coroutine_function=None, *args, **kwargs):
         """Like :meth:`schedule`, but the first run is one period from now."""
         from .scheduler import ScheduledTask
 
-        return ScheduledTask(self, frequency, coroutine_function, args, kwargs, True)
+        t = ScheduledTask(self, frequency, coroutine_function, args, kwargs, True)
+        self._ready(t)
+        return t
 
     def delay(self, seconds):
         """The same as :func:`asynccp.delay`."""
@@ -408,9 +422,8 @@ class Loop:
                     self._kick(t)
 
     def _end(self, t, state, value):
-        t.coro = None
+        t.coro = value
         t.state = state
-        t.data = value
         j = self._joins.pop(t, None) if self._joins else None
         if j:
             for w in j:

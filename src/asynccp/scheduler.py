@@ -15,7 +15,7 @@ runs never overlap and a cancellation reaches the run's ``await``.
 """
 
 from . import core as _core
-from .core import get_loop
+from .core import Task, get_loop
 
 # Catch-up policies for a task that falls behind.
 REBASE = "rebase"  # default: run at once; more than two periods behind, restart the grid from now
@@ -62,7 +62,7 @@ def _period(frequency):
     return q, r // g, den // g
 
 
-class ScheduledTask:
+class ScheduledTask(Task):
     """A function run at a fixed rate; made by :func:`schedule`.
 
     Each due time starts one run: the function is called with its arguments
@@ -81,7 +81,17 @@ class ScheduledTask:
     An exception from a run goes to the loop's exception handler, if one is
     set, and the schedule goes on; with no handler it leaves
     :meth:`asynccp.Loop.run`, ending the schedule.
+
+    A ScheduledTask is the :class:`~asynccp.Task` that drives the runs:
+    ``done()`` tells whether the schedule has ended, ``await st`` waits for
+    that, and the exception handler gets it as the task.
     """
+
+    # Defaults as class attributes: an instance stores only what differs.
+    args = ()
+    kwargs = {}
+    catch_up = REBASE
+    task = property(lambda self: self)  # asynccp 0.x code: the driving task
 
     def __init__(self, loop, frequency, coroutine_function, args, kwargs, later):
         if frequency is None:  # asynccp 0.1.x code passes the rate as hz=
@@ -91,28 +101,30 @@ class ScheduledTask:
                 "asynccp: schedule takes a function (not called: f, not f()), got %r"
                 % (coroutine_function,)
             )
-        self.catch_up = kwargs.pop("catch_up", REBASE)
-        if self.catch_up not in (REBASE, BURST, SKIP):
-            raise ValueError(
-                "asynccp: catch_up must be REBASE, BURST or SKIP, got %r" % (self.catch_up,)
-            )
+        c = kwargs.pop("catch_up", REBASE)
+        if c not in (REBASE, BURST, SKIP):
+            raise ValueError("asynccp: catch_up must be REBASE, BURST or SKIP, got %r" % (c,))
         self.q, self.r, self.den = _period(frequency)
+        if c != REBASE:
+            self.catch_up = c
         self.loop = loop
         self.fn = coroutine_function
-        self.args = args
-        self.kwargs = kwargs
-        self.task = None
+        if args:
+            self.args = args
+        if kwargs:
+            self.kwargs = kwargs
         self.runs = 0  # runs started
         self._start(later)
 
     def _start(self, later):
+        # (re)start the grid from now, with a fresh driver
         self.acc = 0
         self.stopped = False
         self.running = False
         self.due = self.last = self.loop._ticks()
         if later:
             self._advance()
-        self.task = self.loop.add_task(_drive(self))
+        self.coro = _drive(self)
 
     def _advance(self):
         # due += one period, carrying the fraction
@@ -130,25 +142,27 @@ class ScheduledTask:
         Does not yield. :meth:`start` resumes the schedule.
         """
         self.stopped = True
-        t = self.task
-        if t is not None and not self.running:
-            t.cancel()  # it only sleeps: end it now, so run() need not wait
+        if not self.running:
+            Task.cancel(self)  # it only sleeps: end it now, so run() need not wait
 
     def start(self):
         """Resume a stopped schedule, first run at once; does nothing if it
-        runs already (it never doubles up). Does not yield."""
-        t = self.task
-        if t is not None and not t.done() and t.coro.__class__ is not _core._Throw:
+        runs already (it never doubles up). Does not yield. It does not undo
+        a :meth:`cancel` whose run has not ended yet."""
+        if self.done():
+            self._start(False)
+            self.loop._ready(self)
+        elif not self.running and self.coro.__class__ is _core._Throw:
+            self._start(False)  # stop()'s cancel not delivered yet: drop it
+        else:
             self.stopped = False  # stopped mid-run: carry on from there
-            return
-        self._start(False)
 
     def cancel(self):
         """Stop the schedule and interrupt a run in progress: CancelledError
-        is thrown into it at its current await. Does not yield."""
+        is thrown into it at its current await. Does not yield. Returns False
+        if the schedule had ended already."""
         self.stopped = True
-        if self.task is not None:
-            self.task.cancel()
+        return Task.cancel(self)
 
     def change_rate(self, frequency):
         """Change the rate. Does not yield.
@@ -159,13 +173,13 @@ class ScheduledTask:
         """
         self.q, self.r, self.den = _period(frequency)
         self.acc = 0
-        t = self.task
-        if t is not None and t.state >= 0 and not self.running:  # sleeping until the next run
+        i = self.state
+        if i >= 0 and not self.running:  # sleeping until the next run
             lp = self.loop
-            lp._hremove(t.state)
+            lp._hremove(i)
             self.due = self.last
             self._advance()
-            lp._hpush(t, self.due)
+            lp._hpush(self, self.due)
 
     def __repr__(self):
         return "<ScheduledTask %r>" % (self.fn,)

@@ -58,7 +58,7 @@ def _wait_for(aw, ms):
     try:
         return (yield from t)
     except _core.CancelledError:
-        if tm.done() and tm.data is None:  # our timer ran out and cancelled it
+        if tm.done() and tm.coro is None:  # our timer ran out and cancelled it
             raise TimeoutError()
         raise
     finally:

@@ -128,19 +128,10 @@ class Tracer:
                 fn.k = k
             else:
                 what.fn = (_RunKw if what.kwargs else _Run)(self, what, fn, k)
-            # If watch_all() already wrapped its driver task as a plain task,
-            # unwrap it: the runs are recorded, not the driver around them.
-            t = what.task
-            if t is not None:
-                c = t.coro
-                if c.__class__ is _Task:
-                    t.coro = c.c
-                elif _is_throw(c) and c.c.__class__ is _Task:
-                    c.c = c.c.c
+            return what
+        if what.done():
             return what
         c = what.coro
-        if c is None:  # ended
-            return what
         inner = c.c if _is_throw(c) else c
         if inner.__class__ is _Task:
             if name:
@@ -159,9 +150,8 @@ class Tracer:
         (``add_task``, ``run_later``, ``schedule``, ``schedule_later``, and
         the module-level functions that call them).
 
-        Call it before making your schedules: a schedule made earlier shows
-        as a task named ``_drive`` unless you :meth:`watch` it. Does not
-        yield.
+        Schedules made earlier are watched too, under their function's
+        name. Does not yield.
         """
         lp = loop if loop is not None else _core.get_loop()
         tasks = [t for t in lp._rq if t is not None]
@@ -179,8 +169,7 @@ class Tracer:
 
         def traced_add_task(coroutine):
             t = add_task(coroutine)
-            if _name_of(coroutine) != "_drive":  # a schedule's driver: its runs are watched
-                tracer.watch(t)
+            tracer.watch(t)
             return t
 
         def traced_run_later(seconds_to_delay, coroutine):
