@@ -439,15 +439,16 @@ class MHandle:
 
 
 class MQueue:
-    """First come first served both ways, by hand-off of places, not items.
+    """First come first served both ways, so items leave in the order they came
+    and go to getters in the order they asked, cancellations or not.
 
-    An arriving item wakes the first waiting getter and is promised to it:
-    the woken getters take the oldest items when they run, so a getter that
-    comes later (or get_nowait) takes the oldest item not promised. A slot
-    freed by a get wakes the first waiting putter and is kept for it: it
-    adds its item when it runs, and puts that come later wait behind it. A
-    woken task that is cancelled before it runs passes its item or slot on
-    to the next waiter."""
+    An arriving item wakes the first waiting getter and is promised to it;
+    it takes the oldest item when it runs. A slot freed by a get wakes the
+    first waiting putter and is kept for it; it adds its item when it runs.
+    While getters (putters) wait or hold a promise (a slot), a new get (put)
+    waits behind them, and get_nowait (put_nowait) raises. A woken task that
+    is cancelled before it runs passes its promise or slot on to the next
+    waiter."""
 
     def __init__(self, m, maxsize):
         self.m = m
@@ -481,10 +482,9 @@ class MQueue:
         self._add(x)
 
     def get_nowait(self):
-        if len(self.items) <= self.promised:
+        if self.getters or self.promised or not self.items:
             raise QueueEmpty()
-        x = self.items[self.promised]
-        del self.items[self.promised]
+        x = self.items.popleft()
         self._serve_putters()
         return x
 
@@ -510,7 +510,7 @@ class MQueue:
         return _A(self._get())
 
     def _get(self):
-        if len(self.items) > self.promised:
+        if not (self.getters or self.promised) and self.items:
             return self.get_nowait()
         w = Waiter(self.m.cur, self.getters)
         try:
@@ -523,6 +523,7 @@ class MQueue:
             raise
         self.promised -= 1
         x = self.items.popleft()
+        self._serve_getters()
         self._serve_putters()
         return x
 
