@@ -459,9 +459,10 @@ def cancel_a_resource_waiter_just_handed_the_resource_passes_it_on():
             ("a", 0),
             ("rel", "a"),
             ("b", "cancelled"),
-            ("a", "second release refused"),
+            # cancel() passed it on at once: c had it before a ran again
             ("acq", "c"),
             ("c", 10),
+            ("a", "second release refused"),
             ("rel", "c"),
         ],
         "b passed it on",

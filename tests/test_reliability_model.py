@@ -37,8 +37,10 @@ the stuck tasks).
 The model's queue and wait_for follow the docs where asynccp may differ:
 first come first served for getters and putters alike (see
 :class:`MQueue`), a cancelled waiter leaves its queue at once (see
-``LAZY_LEAVE``), and a caller cancelled while its wait_for times out stays
-cancelled.
+``LAZY_LEAVE``), a waiter woken with something (a permit, the resource, a
+promised item or slot) and cancelled before it runs gives it back at
+cancel() (``Waiter.back``), and a caller cancelled while its wait_for times
+out stays cancelled.
 
 ``make test`` runs 1000 programs of up to 6 tasks of up to 10 operations,
 derandomized (the same programs every run; about 4 s when they pass; a
@@ -69,7 +71,7 @@ NIGHTLY = bool(os.environ.get("ASYNCCP_NIGHTLY"))
 #: or waiting is woken for it and leaves the queue it waited in"): at
 #: cancel(). True: only when it next runs, so until then it may still be
 #: handed the resource, item or slot, which it passes on when it runs (what
-#: asynccp does today).
+#: asynccp did before it took a cancelled waiter out at cancel()).
 LAZY_LEAVE = False
 
 
@@ -314,13 +316,14 @@ def _leave(w):
 
 
 class Waiter:
-    __slots__ = ("task", "lst", "granted", "value")
+    __slots__ = ("task", "lst", "granted", "value", "back")
 
-    def __init__(self, task, lst):
+    def __init__(self, task, lst, back=None):
         self.task = task
         self.lst = lst
         self.granted = False
         self.value = None
+        self.back = back  # gives back what a grant handed, if cancelled first
         lst.append(self)
 
 
@@ -342,6 +345,7 @@ class MTask:
         self.state = "ready"  # ready, running, sleep, park, done
         self.due = None
         self.waiter = None
+        self.held = None  # a granted waiter whose task has not run since
         self.pending = None  # exception to throw at the next step
         self.result = None
         self.exc = None
@@ -406,7 +410,7 @@ class MRes:
         if self.free and not self.waiters:
             self.free -= 1
         else:
-            w = Waiter(self.m.cur, self.waiters)
+            w = Waiter(self.m.cur, self.waiters, self._give)
             try:
                 yield ("park", w)
             except BaseException:
@@ -448,7 +452,7 @@ class MQueue:
     While getters (putters) wait or hold a promise (a slot), a new get (put)
     waits behind them, and get_nowait (put_nowait) raises. A woken task that
     is cancelled before it runs passes its promise or slot on to the next
-    waiter."""
+    waiter at once, at cancel()."""
 
     def __init__(self, m, maxsize):
         self.m = m
@@ -491,9 +495,17 @@ class MQueue:
     def put(self, x):
         return _A(self._put(x))
 
+    def _back_put(self):
+        self.kept -= 1
+        self._serve_putters()
+
+    def _back_get(self):
+        self.promised -= 1
+        self._serve_getters()
+
     def _put(self, x):
         if self._must_wait_to_put():
-            w = Waiter(self.m.cur, self.putters)
+            w = Waiter(self.m.cur, self.putters, self._back_put)
             try:
                 yield ("park", w)
             except BaseException:
@@ -512,7 +524,7 @@ class MQueue:
     def _get(self):
         if not (self.getters or self.promised) and self.items:
             return self.get_nowait()
-        w = Waiter(self.m.cur, self.getters)
+        w = Waiter(self.m.cur, self.getters, self._back_get)
         try:
             yield ("park", w)
         except BaseException:
@@ -618,6 +630,7 @@ class Model:
         w.granted = True
         w.value = value
         t = w.task
+        t.held = w
         if t.state == "park" and t.waiter is w:
             t.state = "ready"
             t.waiter = None
@@ -638,6 +651,11 @@ class Model:
             return False
         if t.pending is None:
             t.pending = CancelledError()
+        w = t.held  # woken with something it will not take: pass it on now
+        if w is not None and w.back is not None:
+            t.held = None
+            w.granted = False
+            w.back()
         self.kick(t)
         return True
 
@@ -683,6 +701,7 @@ class Model:
         if kind != want:
             raise ModelError(f"{where}: model expected {want}")
         t.state = "running"
+        t.held = None
         self.cur = t
         try:
             if t.pending is not None:

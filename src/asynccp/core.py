@@ -116,7 +116,12 @@ class Task:
             c.e = CancelledError()  # replaces a pending TypeError, if any
         else:
             self.coro = _Throw(self, CancelledError())
-        self.loop._kick(self)
+        lp = self.loop
+        if lp._handed:  # woken with something it will not take: pass it on now
+            back = lp._handed.pop(self, None)
+            if back is not None:
+                back(self)
+        lp._kick(self)
         return True
 
     def __iter__(self):
@@ -146,17 +151,11 @@ def _join(t):
         lp = t.loop
         if lp.cur is t:
             raise RuntimeError("asynccp: a task cannot await itself")
-        w = lp._park()
         j = lp._joins.get(t)
         if j is None:
             lp._joins[t] = j = []
-        j.append(w)
-        try:
-            yield True
-        except BaseException:
-            if w in j:
-                j.remove(w)
-            raise
+        j.append(lp._park(j))
+        yield True  # (cancel() takes us out of j)
     if t.state == _FAILED:
         raise t.coro
     return t.coro
@@ -186,21 +185,37 @@ _EMPTY = iter(())  # spent for good, so one serves every await
 _NOW = _Done()
 
 
-def _wait(q, pass_on=None):
-    # Park the running task at the end of list q until something pops it off
-    # q and wakes it. If an exception (a cancellation) arrives first, leave
-    # q; if it arrives after a waker popped us, call pass_on() to give what
-    # the waker handed us (a permit, the resource) to the next in line.
-    t = _running._park()
+def _here():
+    # the running loop, for an awaitable; awaited outside it is a clear error
+    if _running is None:
+        raise RuntimeError("asynccp: awaited outside asynccp's loop")
+    return _running
+
+
+def _wait(q):
+    # Park the running task at the end of list q until _give() (or another
+    # waker) pops it off q and wakes it; if an exception (a cancellation)
+    # comes first, leave q.
+    lp = _here()
+    t = lp._park(q)
     q.append(t)
-    try:
-        yield True
-    except BaseException:
-        if t in q:
-            q.remove(t)
-        elif pass_on is not None:
-            pass_on()
-        raise
+    yield True  # (cancel() takes t out of q; see Loop._wake)
+    if lp._handed:
+        lp._handed.pop(t, None)  # it has taken what it was handed
+
+
+def _give(q, back):
+    # Wake the first waiter of q, handing it something (a permit, the
+    # resource, a queue item); returns it, or None if nobody waits. If it is
+    # cancelled before it runs, Task.cancel() calls back(task) at once, so
+    # what it was handed goes on to the next in line.
+    if q:
+        t = q.pop(0)
+        lp = t.loop
+        lp._handed[t] = back
+        lp._wake(t)
+        return t
+    return None
 
 
 def _coro(coro):
@@ -244,8 +259,9 @@ class Loop:
         self._hk = []
         self._ht = []
         self._hn = 0
-        self._parked = set()  # tasks in _PARKED state, to name them if stuck
+        self._parked = {}  # task in _PARKED state -> the list it waits in, or None
         self._joins = {}  # task -> tasks awaiting it
+        self._handed = {}  # woken task -> how to pass on what it was handed
 
     # -- public API ---------------------------------------------------------
 
@@ -425,9 +441,9 @@ class Loop:
         t.coro = value
         t.state = state
         j = self._joins.pop(t, None) if self._joins else None
-        if j:
-            for w in j:
-                self._wake(w)
+        if j:  # (a cancelled waiter has left j already)
+            while j:
+                self._wake(j.pop(0))
         elif state == _FAILED and not isinstance(value, CancelledError):
             h = self.handler
             if h is None or not isinstance(value, Exception):
@@ -459,18 +475,21 @@ class Loop:
         self._rt = n + h
         self._rm = n + n - 1
 
-    def _park(self):
+    def _park(self, q=None):
         # File the running task as waiting on something; returns it. The
-        # caller keeps it in its own queue and yields True.
+        # caller puts it in list q (its queue) and yields True.
         t = self.cur
         t.state = _PARKED
-        self._parked.add(t)
+        self._parked[t] = q
         return t
 
     def _wake(self, t):
-        # Make a parked task ready (anything else is left alone).
+        # Make a parked task ready (anything else is left alone), out of the
+        # queue it waited in: so a cancelled waiter leaves it at once.
         if t.state == _PARKED:
-            self._parked.discard(t)
+            q = self._parked.pop(t)
+            if q and t in q:
+                q.remove(t)
             self._ready(t)
 
     def _kick(self, t):

@@ -21,9 +21,9 @@ class Event:
         woken tasks run when the caller next yields."""
         self._set = True
         q = self._q
-        for t in q:  # in the order they came
+        while q:  # in the order they came
+            t = q.pop(0)
             t.loop._wake(t)
-        q.clear()
 
     def clear(self):
         """Clear the event; later waits block until the next set()."""

@@ -50,16 +50,16 @@ class Queue:
         return self._n == len(self._b)
 
     def put_nowait(self, item):
-        """Add ``item``; QueueFull if there is no free slot (or putters
-        wait). Does not yield."""
-        if self._n + self._pr >= len(self._b) or self._pq:
+        """Add ``item``; QueueFull if there is no free slot (or putters that
+        came first wait). Does not yield."""
+        if self._pq or self._pr or self._n == len(self._b):
             raise QueueFull()
         self._push(item)
 
     def get_nowait(self):
         """Remove and return the oldest item; QueueEmpty if there is none
-        (or getters wait). Does not yield."""
-        if self._n <= self._gr:
+        (or getters that came first wait). Does not yield."""
+        if self._gq or self._gr or not self._n:
             raise QueueEmpty()
         return self._take()
 
@@ -71,7 +71,7 @@ class Queue:
         added, CancelledError is raised. Generator form: ``yield from
         q.put(x)``.
         """
-        if self._n + self._pr < len(self._b) and not self._pq:
+        if not (self._pq or self._pr) and self._n < len(self._b):
             self._push(item)
             return _core._NOW
         return _core._Aw(_put(self, item))
@@ -80,19 +80,23 @@ class Queue:
         """Remove and return the oldest item, waiting while the queue is
         empty: ``item = await q.get()``.
 
-        Yields only if it has to wait. Cancellation while waiting: nothing is
+        Yields only if it has to wait. Getters get items, and putters put
+        them, in the order they came. Cancellation while waiting: nothing is
         taken, CancelledError is raised. Generator form: ``item = yield from
         q.get()``.
         """
         return self._get
 
+    # _gr items are promised to getters that were woken and have not run
+    # yet, _pr free slots to woken putters; newcomers wait behind them, so
+    # items leave in the order they came. Task.cancel() calls _back_get /
+    # _back_put for a woken waiter that will not come.
+
     def _push(self, item):
         b = self._b
         b[(self._h + self._n) % len(b)] = item
         self._n += 1
-        if self._gq:
-            self._gr += 1
-            _wake_first(self._gq)
+        self._move()
 
     def _take(self):
         b = self._b
@@ -101,28 +105,24 @@ class Queue:
         b[h] = None
         self._h = (h + 1) % len(b)
         self._n -= 1
-        if self._pq:
-            self._pr += 1
-            _wake_first(self._pq)
+        self._move()
         return x
 
-    def _pass_get(self):
-        # A woken getter leaves (cancelled): its item goes to the next one.
-        self._gr -= 1
-        if self._gq and self._n > self._gr:
+    def _move(self):
+        # promise items to waiting getters and slots to waiting putters
+        g = _core._give
+        while self._gq and self._n > self._gr and g(self._gq, self._back_get):
             self._gr += 1
-            _wake_first(self._gq)
-
-    def _pass_put(self):
-        self._pr -= 1
-        if self._pq and self._n + self._pr < len(self._b):
+        while self._pq and self._n + self._pr < len(self._b) and g(self._pq, self._back_put):
             self._pr += 1
-            _wake_first(self._pq)
 
+    def _back_get(self, t):
+        self._gr -= 1
+        self._move()
 
-def _wake_first(q):
-    t = q.pop(0)
-    t.loop._wake(t)
+    def _back_put(self, t):
+        self._pr -= 1
+        self._move()
 
 
 class _Getter:
@@ -137,14 +137,14 @@ class _Getter:
 
 
 def _get(q):
-    if q._n <= q._gr:  # no unclaimed item
-        yield from _core._wait(q._gq, q._pass_get)
+    if q._gq or q._gr or not q._n:
+        yield from _core._wait(q._gq)  # woken with an item promised
         q._gr -= 1
     return q._take()
 
 
 def _put(q, item):
-    if q._n + q._pr >= len(q._b) or q._pq:  # (room may have come since put())
-        yield from _core._wait(q._pq, q._pass_put)
+    if q._pq or q._pr or q._n == len(q._b):  # (room may have come since put())
+        yield from _core._wait(q._pq)  # woken with a slot promised
         q._pr -= 1
     q._push(item)

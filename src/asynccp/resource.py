@@ -34,12 +34,11 @@ class ManagedResource:
     def _hand_on(self):
         # Give the resource to the first waiter, or free it.
         self._owner = None
-        if self._q:
-            t = self._q.pop(0)
-            self._task = t
-            t.loop._wake(t)
-        else:
-            self._task = None
+        self._task = _core._give(self._q, self._back)
+
+    def _back(self, t):
+        # t was handed the resource but is cancelled before taking it
+        self._hand_on()
 
 
 class Handle:
@@ -105,14 +104,11 @@ class Handle:
 
 def _acquire(h):
     m = h._m
-    lp = _core._running
-    if lp is None:
-        raise RuntimeError("asynccp: a resource is awaited outside asynccp's loop")
-    t = lp.cur
+    t = _core._here().cur
     if m._task is t:
         raise RuntimeError("asynccp: this task already holds the resource")
     if m._task is not None:
-        yield from _core._wait(m._q, m._hand_on)
+        yield from _core._wait(m._q)  # woken as the new holder
     m._task = t
     m._owner = h
     if m._acquire is not None:

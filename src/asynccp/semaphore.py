@@ -36,12 +36,12 @@ class Semaphore:
 
     def release(self):
         """Give a permit back (to the first waiter, if any). Does not yield."""
-        q = self._q
-        if q:
-            t = q.pop(0)
-            t.loop._wake(t)  # the permit goes with the wake-up
-        else:
+        if _core._give(self._q, self._back) is None:
             self._v += 1
+
+    def _back(self, t):
+        # t was handed a permit but is cancelled before taking it
+        self.release()
 
     def __iter__(self):
         return _acquire(self)
@@ -60,5 +60,5 @@ def _acquire(s):
     if s._v and not s._q:
         s._v -= 1
         return True
-    yield from _core._wait(s._q, s.release)
+    yield from _core._wait(s._q)  # woken with a permit
     return True

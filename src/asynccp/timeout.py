@@ -40,7 +40,7 @@ def _expire(lp, due, t):
 
 
 def _wait_for(aw, ms):
-    lp = _core._running
+    lp = _core._here()
     if isinstance(aw, Task):
         t = aw
     else:
@@ -57,9 +57,11 @@ def _wait_for(aw, ms):
     tm = lp.add_task(_expire(lp, _core._ticks_add(lp._ticks(), ms), t))
     try:
         return (yield from t)
-    except _core.CancelledError:
-        if tm.done() and tm.coro is None:  # our timer ran out and cancelled it
-            raise TimeoutError()
+    except _core.CancelledError as e:
+        # t's own end, by our timer: a time-out. Our caller being cancelled
+        # (even in the same tick) stays a cancellation.
+        if e is t.coro and tm.done() and tm.coro is None:
+            raise TimeoutError() from None
         raise
     finally:
         tm.cancel()
