@@ -20,7 +20,7 @@ from .core import Task, get_loop
 # Catch-up policies for a task that falls behind.
 REBASE = "rebase"  # default: run at once; more than two periods behind, restart the grid from now
 BURST = "burst"  # run back to back until caught up with the grid
-SKIP = "skip"  # drop the missed runs; next run at the next grid time from now
+SKIP = "skip"  # drop the missed runs; next run at the first grid time not before now
 
 
 def _gcd(a, b):
@@ -75,7 +75,7 @@ class ScheduledTask(Task):
     policy decides: :data:`REBASE` (the default, as in asynccp 0.1.x: if it
     passed by more than two periods, the grid restarts from now, else the
     next run starts at once), :data:`BURST` (always at once, until caught
-    up) or :data:`SKIP` (the next grid time after now). ``hz=`` is accepted
+    up) or :data:`SKIP` (the first grid time not before now). ``hz=`` is accepted
     for ``frequency`` (asynccp 0.1.x code uses it).
 
     An exception from a run goes to the loop's exception handler, if one is
@@ -226,7 +226,7 @@ def _drive(st):
         late = _core._ticks_diff(now, st.due)
         if late > 0 and st.catch_up != BURST:
             if st.catch_up == SKIP:
-                while _core._ticks_diff(st.due, now) <= 0:
+                while _core._ticks_diff(st.due, now) < 0:  # (one due now is not missed)
                     st._advance()
             elif late > 2 * st.q + 2 * st.r // st.den:  # over two periods
                 if lp.debug:

@@ -5,9 +5,15 @@
 from . import core as _core
 from .core import Task, _ms
 
+try:
+    _Base = TimeoutError  # CPython (and CircuitPython): `except TimeoutError` catches ours
+except NameError:  # MicroPython has none
+    _Base = Exception
 
-class TimeoutError(Exception):  # noqa: A001 - asynccp.TimeoutError, as asyncio's
-    """wait_for() ran out of time."""
+
+class TimeoutError(_Base):  # noqa: A001 - asynccp.TimeoutError, as asyncio's
+    """wait_for() ran out of time. On CPython it is a subclass of the builtin
+    TimeoutError, as asyncio's is."""
 
 
 def wait_for(awaitable, seconds):
