@@ -185,6 +185,17 @@ _EMPTY = iter(())  # spent for good, so one serves every await
 _NOW = _Done()
 
 
+class _Held:
+    # `async with x:` for what is taken by awaiting x and given back by
+    # x.release(): a resource handle, a semaphore, a lock.
+    def __aenter__(self):
+        return self
+
+    def __aexit__(self, exc_type, exc, tb):
+        self.release()
+        return _NOW
+
+
 def _here():
     # the running loop, for an awaitable; awaited outside it is a clear error
     if _running is None:

@@ -41,7 +41,7 @@ class ManagedResource:
         self._hand_on()
 
 
-class Handle:
+class Handle(_core._Held):
     """Access to a :class:`ManagedResource`, for ``async with handle as r:``.
 
     Entering waits until the resource is free and every earlier waiter has
@@ -79,13 +79,6 @@ class Handle:
         return _acquire(self)
 
     __await__ = __iter__
-
-    def __aenter__(self):
-        return self
-
-    def __aexit__(self, exc_type, exc, tb):
-        self.release()
-        return _core._NOW
 
     def release(self):
         """Give the resource back (``on_release``, then the next waiter).

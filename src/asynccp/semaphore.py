@@ -5,7 +5,7 @@
 from . import core as _core
 
 
-class Semaphore:
+class Semaphore(_core._Held):
     """A counter of permits. ``async with sem:`` holds one for the block.
 
     A release hands its permit straight to the first waiting task (no
@@ -47,13 +47,6 @@ class Semaphore:
         return _acquire(self)
 
     __await__ = __iter__
-
-    def __aenter__(self):
-        return self
-
-    def __aexit__(self, exc_type, exc, tb):
-        self.release()
-        return _core._NOW
 
 
 def _acquire(s):

@@ -386,6 +386,8 @@ class _Run:
     # each time would grow its traceback (an allocation on MicroPython), so
     # one made once is raised instead, as delay does: the driver ignores
     # its value.
+    # send and throw are spelled out: one shared method taking self.c.send
+    # or self.c.throw would make a bound method per step.
 
     def send(self, v):
         t0 = self.ticks()
