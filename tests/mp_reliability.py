@@ -28,12 +28,12 @@ import sys
 import asynccp
 
 asynccp.delay  # noqa: B018  resolve the package's `delay` before the submodule loads
+from mp_check import HAS_MEM, WRAP, Fail, Skip, eq, ms, raises, true  # noqa: E402, F401
+from mp_check import run_scenarios as _run  # noqa: E402
+
 from asynccp import CancelledError, Loop  # noqa: E402
 from asynccp.delay import delay, delay_ms  # noqa: E402
 from asynccp.testing import VirtualClock  # noqa: E402
-
-WRAP = 1 << 29
-HAS_MEM = hasattr(gc, "mem_alloc")
 
 SCENARIOS = []
 
@@ -43,37 +43,9 @@ def scenario(fn):
     return fn
 
 
-class Fail(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
 def needs_mem():
     if not HAS_MEM:
         raise Skip("needs gc.mem_alloc (MicroPython)")
-
-
-def eq(got, want, what=""):
-    if got != want:
-        raise Fail("%s: got %r, want %r" % (what, got, want))
-
-
-def true(cond, what):
-    if not cond:
-        raise Fail(what)
-
-
-def raises(exc, fn, *args):
-    try:
-        fn(*args)
-    except exc as e:
-        return e
-    except Exception as e:  # noqa: BLE001
-        raise Fail("raised %s (%s), want %s" % (type(e).__name__, e, exc.__name__))
-    raise Fail("did not raise %s" % exc.__name__)
 
 
 def new_loop(start=0):
@@ -81,10 +53,6 @@ def new_loop(start=0):
     lp = Loop(clock=clock)
     lp.clock = clock
     return lp
-
-
-def ms(lp):
-    return lp.clock.elapsed_ms
 
 
 def recorder(lp, log):
@@ -1885,19 +1853,7 @@ def leak_timeouts(n, every=10000):
 
 
 def run_scenarios():
-    failed = 0
-    for fn in SCENARIOS:
-        name = fn.__name__
-        try:
-            fn()
-            print("ok", name)
-        except Skip as e:
-            print("skip %s: %s" % (name, e))
-        except Exception as e:  # noqa: BLE001 - report every failure and go on
-            failed += 1
-            print("FAIL %s: %s: %s" % (name, type(e).__name__, e))
-    print("%d scenarios, %d failed" % (len(SCENARIOS), failed))
-    return failed
+    return _run(SCENARIOS)
 
 
 def main(argv):

@@ -26,6 +26,8 @@ import asynccp
 LOADED_AT_IMPORT = sorted([k for k in sys.modules if k.startswith("asynccp")])
 _x = asynccp.delay_ms  # loads asynccp.delay (the module) first
 DELAY_NAME_AFTER_DELAY_MS = asynccp.delay
+from mp_check import HAS_MEM, WRAP, Fail, eq, ms, raises, run_scenarios, true  # noqa: E402, F401
+
 from asynccp import delay as DELAY_FROM_IMPORT  # noqa: E402
 
 # The scenarios below take delay/delay_ms from their module, so they test the
@@ -33,9 +35,7 @@ from asynccp import delay as DELAY_FROM_IMPORT  # noqa: E402
 from asynccp.delay import delay, delay_ms  # noqa: E402
 from asynccp.testing import VirtualClock, virtual_loop  # noqa: E402
 
-WRAP = 1 << 29
 NEAR_WRAP = WRAP - 1000
-HAS_MEM = hasattr(gc, "mem_alloc")
 
 SCENARIOS = []
 
@@ -49,35 +49,6 @@ def mem_scenario(fn):
     if HAS_MEM:
         SCENARIOS.append(fn)
     return fn
-
-
-class Fail(Exception):
-    pass
-
-
-def eq(got, want, what=""):
-    if got != want:
-        raise Fail("%s: got %r, want %r" % (what, got, want))
-
-
-def true(cond, what):
-    if not cond:
-        raise Fail(what)
-
-
-def raises(exc, fn, *args, **kwargs):
-    name = getattr(fn, "__name__", "call")
-    try:
-        fn(*args, **kwargs)
-    except exc:
-        return
-    except Exception as e:
-        raise Fail("%s(...) raised %s, want %s" % (name, type(e).__name__, exc.__name__))
-    raise Fail("%s(...) did not raise %s" % (name, exc.__name__))
-
-
-def ms(lp):
-    return lp.clock.elapsed_ms
 
 
 # -- package ------------------------------------------------------------------------
@@ -910,18 +881,4 @@ def delay_seconds_allocates_nothing():
 # -- run ----------------------------------------------------------------------------------------
 
 
-def main():
-    failed = 0
-    for fn in SCENARIOS:
-        name = fn.__name__
-        try:
-            fn()
-            print("ok", name)
-        except Exception as e:  # noqa: BLE001 - report every failure and go on
-            failed += 1
-            print("FAIL %s: %s: %s" % (name, type(e).__name__, e))
-    print("%d scenarios, %d failed" % (len(SCENARIOS), failed))
-    sys.exit(1 if failed else 0)
-
-
-main()
+sys.exit(1 if run_scenarios(SCENARIOS) else 0)
