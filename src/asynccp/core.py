@@ -259,6 +259,7 @@ class Loop:
         self.cur = None  # the task running now
         self._T = type("Task", (Task,), {"loop": self})  # this loop's tasks
         self.handler = None  # exception handler, see set_exception_handler
+        self._S = None  # this loop's ScheduledTask class (see scheduler._new)
         # Ready ring: a power-of-two list, head and tail index (equal when
         # empty; it grows before it would be full). No allocation unless more
         # tasks are ready at once than ever before.
@@ -303,19 +304,15 @@ class Loop:
     def schedule(self, frequency=None, coroutine_function=None, *args, **kwargs):
         """Run ``coroutine_function(*args, **kwargs)`` at a fixed rate, first
         at once. See :class:`asynccp.scheduler.ScheduledTask`."""
-        from .scheduler import ScheduledTask
+        from .scheduler import _new
 
-        t = ScheduledTask(self, frequency, coroutine_function, args, kwargs, False)
-        self._ready(t)
-        return t
+        return _new(self, frequency, coroutine_function, args, kwargs, False)
 
     def schedule_later(self, frequency=None, coroutine_function=None, *args, **kwargs):
         """Like :meth:`schedule`, but the first run is one period from now."""
-        from .scheduler import ScheduledTask
+        from .scheduler import _new
 
-        t = ScheduledTask(self, frequency, coroutine_function, args, kwargs, True)
-        self._ready(t)
-        return t
+        return _new(self, frequency, coroutine_function, args, kwargs, True)
 
     def delay(self, seconds):
         """The same as :func:`asynccp.delay`."""

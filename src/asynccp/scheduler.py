@@ -8,10 +8,11 @@ ticks; the fraction accumulates in ``acc`` and carries one millisecond when
 it reaches ``den``. So 80 Hz runs exactly 288000 times an hour, with ints
 far below 2**30 and no float in the arithmetic.
 
-Each ScheduledTask is driven by one task running :func:`_drive`, which
-sleeps until the due time, then runs one call of the function inline: it
-passes the run's yields to the loop and the loop's exceptions to the run, so
-runs never overlap and a cancellation reaches the run's ``await``.
+A ScheduledTask is a task that is its own coroutine: the loop's ``send``
+starts a run when one is due (calling the function), or steps the run in
+progress, passing the run's yields to the loop and the loop's exceptions
+(a cancellation) to the run's ``await``. So runs never overlap, and a
+schedule waiting for its next run costs one object and two heap slots.
 """
 
 from . import core as _core
@@ -21,6 +22,13 @@ from .core import Task, get_loop
 REBASE = "rebase"  # default: run at once; more than two periods behind, restart the grid from now
 BURST = "burst"  # run back to back until caught up with the grid
 SKIP = "skip"  # drop the missed runs; next run at the first grid time not before now
+
+
+def _g():
+    yield
+
+
+_GEN = type(_g())  # a generator's type (MicroPython's coroutines too)
 
 
 def _gcd(a, b):
@@ -87,13 +95,15 @@ class ScheduledTask(Task):
     that, and the exception handler gets it as the task.
     """
 
-    # Defaults as class attributes: an instance stores only what differs.
+    # Defaults as class attributes: an instance stores only what differs
+    # (a MicroPython instance of up to 12 attributes takes 224 bytes on
+    # 64-bit, of 13 to 17, 304). `loop` is one of each loop's subclass.
     args = ()
     kwargs = {}
     catch_up = REBASE
     task = property(lambda self: self)  # asynccp 0.x code: the driving task
 
-    def __init__(self, loop, frequency, coroutine_function, args, kwargs, later):
+    def __init__(self, frequency, coroutine_function, args, kwargs, later):
         if frequency is None:  # asynccp 0.1.x code passes the rate as hz=
             frequency = kwargs.pop("hz", None)
         if not callable(coroutine_function) or hasattr(coroutine_function, "send"):
@@ -107,7 +117,6 @@ class ScheduledTask(Task):
         self.q, self.r, self.den = _period(frequency)
         if c != REBASE:
             self.catch_up = c
-        self.loop = loop
         self.fn = coroutine_function
         if args:
             self.args = args
@@ -115,16 +124,21 @@ class ScheduledTask(Task):
             self.kwargs = kwargs
         self.runs = 0  # runs started
         self._start(later)
+        if later:
+            self.loop._hpush(self, self.due)
+        else:
+            self.loop._ready(self)
 
     def _start(self, later):
-        # (re)start the grid from now, with a fresh driver
+        # (re)start the grid from now. The task is its own coroutine: the
+        # loop's send() starts a run, or steps the run in progress (c).
         self.acc = 0
         self.stopped = False
-        self.running = False
-        self.due = self.last = self.loop._ticks()
+        self.c = None  # the run in progress: its coroutine, or True in the call
+        self.due = self.loop._ticks()
         if later:
             self._advance()
-        self.coro = _drive(self)
+        self.coro = self
 
     def _advance(self):
         # due += one period, carrying the fraction
@@ -136,14 +150,95 @@ class ScheduledTask(Task):
         self.acc = acc
         self.due = _core._ticks_add(self.due, q)
 
+    # -- the loop drives us through these two -------------------------------
+    # Each step of a run is passed straight to its coroutine; what it yields
+    # goes back to the loop. send and throw are spelled out: a shared helper
+    # taking c.send or c.throw would make a bound method per step.
+
+    def send(self, _):
+        c = self.c
+        if c is None:  # woken: a run is due
+            if self.stopped:
+                raise StopIteration
+            self.runs += 1
+            self.c = True  # in the call: stop() lets it finish
+            try:
+                c = self.fn(*self.args, **self.kwargs)
+            except Exception as x:
+                self._err(x)
+                c = None
+            # (type() first: hasattr makes a bound method on MicroPython)
+            if c is None or not (type(c) is _GEN or hasattr(c, "send")):
+                return self._ran()
+            self.c = c
+        try:
+            return c.send(None)
+        except StopIteration:
+            pass
+        except Exception as x:
+            self._err(x)
+        except BaseException:  # CancelledError and friends end the schedule
+            self.c = None
+            raise
+        return self._ran()
+
+    def throw(self, e):
+        c = self.c
+        if c is None:  # between runs: a cancellation ends the schedule
+            raise e
+        try:
+            return c.throw(e)  # to the run's await
+        except StopIteration:
+            pass
+        except Exception as x:
+            self._err(x)
+        except BaseException:
+            self.c = None
+            raise
+        return self._ran()
+
+    def _err(self, x):
+        # a run raised: to the handler, or out of run() (ending the schedule)
+        self.c = None
+        h = self.loop.handler
+        if h is None:
+            raise x
+        h(self, x)
+
+    def _ran(self):
+        # A run is over: work out the next due time, then sleep until it,
+        # or, if it has come already, wait one turn of the ready ring.
+        self.c = None
+        if self.stopped:
+            raise StopIteration
+        self._advance()
+        lp = self.loop
+        now = lp._ticks()
+        late = _core._ticks_diff(now, self.due)
+        if late > 0:
+            if self.catch_up == SKIP:
+                while _core._ticks_diff(self.due, now) < 0:  # (one due now is not missed)
+                    self._advance()
+            elif self.catch_up == REBASE and late > 2 * self.q + 2 * self.r // self.den:
+                if lp.debug:
+                    print("asynccp: %r is %d ms behind; re-based" % (self, late))
+                self.due = now
+                self.acc = 0
+        if _core._ticks_diff(self.due, now) > 0:
+            lp._hpush(self, self.due)
+            return True
+        return None
+
+    # -- control ----------------------------------------------------------------
+
     def stop(self):
         """No new run starts. A run in progress is not interrupted.
 
         Does not yield. :meth:`start` resumes the schedule.
         """
         self.stopped = True
-        if not self.running:
-            Task.cancel(self)  # it only sleeps: end it now, so run() need not wait
+        if self.c is None:
+            Task.cancel(self)  # it only waits: end it now, so run() need not wait
 
     def start(self):
         """Resume a stopped schedule, first run at once; does nothing if it
@@ -152,7 +247,7 @@ class ScheduledTask(Task):
         if self.done():
             self._start(False)
             self.loop._ready(self)
-        elif not self.running and self.coro.__class__ is _core._Throw:
+        elif self.c is None and self.coro.__class__ is _core._Throw:
             self._start(False)  # stop()'s cancel not delivered yet: drop it
         else:
             self.stopped = False  # stopped mid-run: carry on from there
@@ -167,72 +262,37 @@ class ScheduledTask(Task):
     def change_rate(self, frequency):
         """Change the rate. Does not yield.
 
-        The next run becomes due one new period after the last run's due
-        time (at once if that has passed), and the grid goes on from there.
+        The next run becomes due one new period after the last grid time
+        (the last run's due time, unless runs were skipped), at once if that
+        has passed, and the grid goes on from there.
         TypeError/ValueError as for :func:`schedule`.
         """
-        self.q, self.r, self.den = _period(frequency)
-        self.acc = 0
+        p = _period(frequency)
         i = self.state
-        if i >= 0 and not self.running:  # sleeping until the next run
+        if i >= 0 and self.c is None:  # sleeping until the next run
             lp = self.loop
             lp._hremove(i)
-            self.due = self.last
+            # back one old period (the last advance carried if acc < r)
+            self.due = _core._ticks_add(self.due, -self.q - (self.acc < self.r))
+            self.q, self.r, self.den = p
+            self.acc = 0
             self._advance()
             lp._hpush(self, self.due)
+        else:
+            self.q, self.r, self.den = p
+            self.acc = 0
 
     def __repr__(self):
         return "<ScheduledTask %r>" % (self.fn,)
 
 
-def _drive(st):
-    lp = st.loop
-    while not st.stopped:
-        # Sleep until due: file ourselves in the timer heap. A run that is
-        # due already still waits one turn of the ready ring, so a schedule
-        # that is behind never starves the other tasks.
-        if _core._ticks_diff(st.due, lp._ticks()) > 0:
-            lp._hpush(lp.cur, st.due)
-            yield True
-        elif st.runs:
-            yield
-        if st.stopped:
-            break
-        st.last = st.due
-        st.running = True
-        st.runs += 1
-        try:
-            c = st.fn(*st.args, **st.kwargs)
-            if hasattr(c, "send"):
-                e = None
-                while True:
-                    try:
-                        r = c.send(None) if e is None else c.throw(e)
-                    except StopIteration:
-                        break
-                    e = None
-                    try:
-                        yield r
-                    except BaseException as x:  # CancelledError and friends: to the run
-                        e = x
-        except Exception as x:
-            if lp.handler is None:
-                raise
-            lp.handler(st, x)
-        finally:
-            st.running = False
-        st._advance()
-        now = lp._ticks()
-        late = _core._ticks_diff(now, st.due)
-        if late > 0 and st.catch_up != BURST:
-            if st.catch_up == SKIP:
-                while _core._ticks_diff(st.due, now) < 0:  # (one due now is not missed)
-                    st._advance()
-            elif late > 2 * st.q + 2 * st.r // st.den:  # over two periods
-                if lp.debug:
-                    print("asynccp: %r is %d ms behind; re-based" % (st, late))
-                st.due = now
-                st.acc = 0
+def _new(lp, frequency, fn, args, kwargs, later):
+    # A ScheduledTask of loop lp: an instance of lp's own subclass, made
+    # once per loop, whose class attribute `loop` is lp (one slot less).
+    cls = lp._S
+    if cls is None:
+        cls = lp._S = type("ScheduledTask", (ScheduledTask,), {"loop": lp})
+    return cls(frequency, fn, args, kwargs, later)
 
 
 def schedule(frequency=None, coroutine_function=None, *args, **kwargs):

@@ -363,7 +363,7 @@ class _Run:
 
     def _call(self, args, kwargs):
         t0 = self.ticks()
-        late = _diff(t0, self.st.last)  # the driver set last = this run's due
+        late = _diff(t0, self.st.due)  # (due moves on once the run is over)
         if late < 0:
             late = 0
         co = False
