@@ -466,7 +466,13 @@ def targets(r, fl):
                     ", less than the coroutine alone: out of reach for any scheduler that keeps "
                     "the coroutine, as counted here"
                     if need < coro
-                    else ", so asynccp's own part must shrink to %.0f bytes" % (need - coro)
+                    else ", so asynccp's own part must shrink to %.0f bytes. A Task object "
+                    "written in Python is at least two 32-byte GC blocks on 64-bit (the "
+                    "instance, and the table of its attributes once it has any), 64 bytes, as "
+                    "large as asyncio's C Task; the timer heap adds 16 bytes per task and the "
+                    "ready ring keeps the room it once needed (100 tasks made at once: 128 "
+                    "slots). Less than 32 bytes would mean a task with no object of its own, "
+                    "and no handle to cancel or await it" % (need - coro)
                 ),
             )
         )

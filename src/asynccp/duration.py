@@ -104,11 +104,8 @@ class Duration:
             raise TypeError("asynccp: cannot compare a Duration with %r" % (other,))
         return (self._ms - other._ms) or (self._us - other._us)
 
-    def __eq__(self, other):
+    def __eq__(self, other):  # (!= is its negation on every port)
         return isinstance(other, Duration) and self._ms == other._ms and self._us == other._us
-
-    def __ne__(self, other):
-        return not self == other
 
     def __lt__(self, other):
         return self._key(other) < 0
