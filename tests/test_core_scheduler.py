@@ -432,6 +432,28 @@ def test_change_rate_next_run_one_new_period_after_the_last_due_time(vloop):
     assert rec.starts == [0, 100, 200, 450, 700, 950, 1200, 1450]
 
 
+@pytest.mark.parametrize(
+    "wait, expected",
+    [
+        # 80 Hz is 12.5 ms: runs at 0, 12 (no carry), 25 (carry), 37; sleeping
+        # until the next one, the change counts from the last run's due time.
+        (0.013, [0, 12, 112, 212]),  # sleeping until 25: the last advance carried
+        (0.026, [0, 12, 25, 125, 225]),  # sleeping until 37: it did not
+    ],
+)
+def test_change_rate_from_a_fractional_period(vloop, wait, expected):
+    rec = Recorder(vloop)
+    st = asynccp.schedule(80, rec)
+
+    async def driver():
+        await asynccp.delay(wait)
+        st.change_rate(10)
+
+    asynccp.add_task(driver())
+    vloop.run_for(0.25)
+    assert rec.starts == expected
+
+
 def test_change_rate_to_a_duration_and_to_a_fractional_rate(vloop):
     rec = Recorder(vloop)
     st = asynccp.schedule(1, rec)
