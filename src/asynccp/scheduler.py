@@ -157,9 +157,7 @@ class ScheduledTask(Task):
 
     def send(self, _):
         c = self.c
-        if c is None:  # woken: a run is due
-            if self.stopped:
-                raise StopIteration
+        if c is None:  # woken: a run is due (stop() ends a waiting schedule at once)
             self.runs += 1
             self.c = True  # in the call: stop() lets it finish
             try:
