@@ -267,18 +267,16 @@ class ScheduledTask(Task):
         """
         p = _period(frequency)
         i = self.state
-        if i >= 0 and self.c is None:  # sleeping until the next run
-            lp = self.loop
-            lp._hremove(i)
+        sleeping = i >= 0 and self.c is None  # until the next run, in the heap
+        if sleeping:
+            self.loop._hremove(i)
             # back one old period (the last advance carried if acc < r)
             self.due = _core._ticks_add(self.due, -self.q - (self.acc < self.r))
-            self.q, self.r, self.den = p
-            self.acc = 0
+        self.q, self.r, self.den = p
+        self.acc = 0
+        if sleeping:
             self._advance()
-            lp._hpush(self, self.due)
-        else:
-            self.q, self.r, self.den = p
-            self.acc = 0
+            self.loop._hpush(self, self.due)
 
     def __repr__(self):
         return "<ScheduledTask %r>" % (self.fn,)
