@@ -124,7 +124,10 @@ async def main():
     asynccp.run_later(0.03, t("later", 0))
     r = await a
     log.append("joined " + r)
-    v.cancel()
+    try:
+        v.cancel()
+    except ImportError as e:
+        log.append("cancel: ImportError")
     for _ in range(3):
         await asynccp.delay(0)
 
@@ -157,22 +160,33 @@ print("MODULES", sorted([k for k in sys.modules if k.startswith("asynccp")]))
 """
 
 
-def _minimal_lib(tmp_path):
+def _minimal_lib(tmp_path, *more):
     lib = tmp_path / "lib"
     pkg = lib / "asynccp"
     pkg.mkdir(parents=True)
-    for name in ("__init__.py", "core.py", "delay.py"):
+    for name in ("__init__.py", "core.py", "delay.py", *more):
         shutil.copyfile(PKG / name, pkg / name)
     return lib
 
 
 def test_minimal_lib_runs_tasks_and_delays_on_micropython(tmp_path):
+    """__init__, core and delay run tasks, delays, run_later and joins. A
+    cancel needs cancel.py: without it, the call fails clearly, at the call."""
     lib = _minimal_lib(tmp_path)
     rc, out = run_micropython_code(MINIMAL, [lib, py_deps_dir()])
     assert rc == 0, out
     lines = dict(line.split(" ", 1) for line in out.strip().splitlines())
-    assert lines["LOG"] == "['g', 'a', 'joined a', 'finally', 'later', 'b']"
+    assert lines["LOG"] == "['g', 'a', 'joined a', 'cancel: ImportError', 'later', 'b', 'finally']"
     assert lines["CLOCK"] == "3600000"
     assert lines["SCHEDULE"] == "ImportError"  # really only the three files
     assert lines["FILE"].startswith(str(lib))
     assert set(eval(lines["MODULES"])) <= {"asynccp", "asynccp.core", "asynccp.delay"}  # noqa: S307
+
+
+def test_minimal_lib_with_cancel_cancels_on_micropython(tmp_path):
+    lib = _minimal_lib(tmp_path, "cancel.py")
+    rc, out = run_micropython_code(MINIMAL, [lib, py_deps_dir()])
+    assert rc == 0, out
+    lines = dict(line.split(" ", 1) for line in out.strip().splitlines())
+    assert lines["LOG"] == "['g', 'a', 'joined a', 'finally', 'later', 'b']"
+    assert "'asynccp.cancel'" in lines["MODULES"]

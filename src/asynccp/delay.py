@@ -2,50 +2,80 @@
 # SPDX-License-Identifier: MIT
 """Delays: ``await delay(seconds)`` and ``await delay_ms(ms)``.
 
-Both return one shared object, armed with the wait in milliseconds. It is its
-own iterator: the first ``__next__`` files the running task in the timer heap
-(or, for 0 ms, lets the loop put it at the back of the ready ring) and yields;
-the second raises a StopIteration made once. So ``delay_ms`` and ``delay``
-with int seconds allocate nothing, which keeps a busy board's heap still.
-``delay`` with float seconds makes one float temporary where floats are
-heap objects (MicroPython's unix port, CPython); CircuitPython boards with
-30-bit floats keep them in the object word. The object must be awaited at once, in
-the task that made it (``await delay(x)``), as everyone writes it anyway.
+Both return one shared object, armed with the wait in milliseconds; the
+await files the running task in the timer list (or, for 0 ms, lets the loop
+put it at the back of the ready ring), yields once, and is done. The object
+must be awaited at once, in the task that made it (``await delay(x)``), as
+everyone writes it anyway.
+
+What an await allocates, per runtime (``delay_ms``, and ``delay`` with int
+seconds; a float ``delay`` also makes a float where floats are heap objects,
+as on MicroPython's unix port and CPython, not on CircuitPython boards):
+
+- MicroPython: nothing. The object is its own iterator, and its second step
+  raises a StopIteration made once (its traceback reset, so it does not grow).
+- CircuitPython: one tuple iterator (16 bytes on a board). CircuitPython
+  gives an exception a new traceback object each time it leaves a Python
+  function (32 bytes on a board), so the shared StopIteration would cost
+  that at every await; a tuple's iterator ends without raising.
 """
 
 from . import core as _core
-from .core import _ms
+from .core import _m, _ms
 
 
 class _Delay:
-    def __init__(self):
-        self.ms = -1  # armed wait; -1: spent
-        self.stop = StopIteration()
-
-    def __iter__(self):
-        return self
-
-    __await__ = __iter__
+    ms = -1  # the armed wait; -1: none (spent, or taken by wait_for)
 
     def __next__(self):
         ms = self.ms
         if ms < 0:
-            # Second step: the wait is over. Reset the traceback so raising
-            # the same exception again does not grow it.
-            e = self.stop
+            # The second step: the wait is over.
+            e = _STOP
             e.__traceback__ = None
             raise e
         self.ms = -1
         if ms:
             lp = _core._running
             if lp is None:
-                raise RuntimeError("asynccp: delay awaited outside asynccp's loop")
-            lp._hpush(lp.cur, _core._ticks_add(lp._ticks(), ms))
+                raise RuntimeError(_m(1))  # awaited outside asynccp's loop
+            lp._at(lp.cur, (lp._ticks() + ms) & 0x1FFFFFFF)
             return True
         return None
 
+    if _core._CP:
 
+        def __iter__(self):  # (see the module docstring)
+            if self.ms < 0:
+                return _SPENT
+            return iter(_SLEPT if _Delay.__next__(self) else _YIELDED)
+
+    else:
+
+        def __iter__(self):
+            return self
+
+    __await__ = __iter__
+
+
+_STOP = StopIteration()
+_SLEPT = (True,)  # the loop reads True: filed in the timer list
+_YIELDED = (None,)  # None: to the back of the ready ring
+_SPENT = iter(())
 _delay = _Delay()
+
+
+def delay_ms(ms):
+    """Wait ``ms`` integer milliseconds; otherwise the same as :func:`delay`.
+
+    TypeError if ``ms`` is not an int.
+    """
+    if not isinstance(ms, int):
+        raise TypeError(_m(8, ms))  # delay_ms takes an int
+    if ms >= 0x10000000:  # half the tick period
+        raise ValueError(_m(9, ms))  # ms is too long (at most 3 days)
+    _delay.ms = ms if ms > 0 else 0
+    return _delay
 
 
 def delay(seconds):
@@ -55,21 +85,13 @@ def delay(seconds):
     run once. The task resumes at the first loop turn at or after the due
     time. A negative delay counts as 0; TypeError if ``seconds`` is not a
     number, ValueError if it is over 3 days. Cancellation: CancelledError is
-    raised at this await, the wait is abandoned. Generator form:
-    ``yield from delay(seconds)``.
+    raised at this await, the wait is abandoned. RuntimeError if awaited
+    outside asynccp's loop. Generator form: ``yield from delay(seconds)``.
     """
-    _delay.ms = 0 if seconds == 0 else _ms(seconds)
+    _delay.ms = _ms(seconds)
     return _delay
 
 
-def delay_ms(ms):
-    """Wait ``ms`` integer milliseconds; otherwise the same as :func:`delay`.
-
-    TypeError if ``ms`` is not an int.
-    """
-    if not isinstance(ms, int):
-        raise TypeError("asynccp: delay_ms takes an int, got %r" % (ms,))
-    if ms >= 0x10000000:  # half the tick period (const names of core are not importable)
-        raise ValueError("asynccp: %r ms is too long (at most 3 days)" % (ms,))
-    _delay.ms = ms if ms > 0 else 0
-    return _delay
+# Loop.delay(seconds), as in asynccp 0.1.x: the same function (this module
+# is always loaded with core, so core does not hold a method for it).
+_core.Loop.delay = staticmethod(delay)

@@ -6,25 +6,36 @@ Kept as whole milliseconds plus 0..999 microseconds, two small ints, so a
 board without long integers holds spans up to 12 days exactly.
 """
 
+from .core import _m
 
-def _split(ms):
-    # milliseconds (int or float) -> (whole ms, us remainder 0..999)
+
+def _of(ms):
+    # milliseconds (int or float) -> Duration, exact to the microsecond
     if isinstance(ms, int):
-        return ms, 0
+        return Duration(ms)
     if not isinstance(ms, float):
-        raise TypeError("asynccp: a Duration needs a number, got %r" % (ms,))
+        raise TypeError(_m(26, ms))  # a Duration needs a number
     whole = int(ms // 1)
-    us = round((ms - whole) * 1000)
-    if us == 1000:
-        return whole + 1, 0
-    return whole, us
+    return Duration(whole, round((ms - whole) * 1000))
+
+
+def _cmp(a, b):
+    # the sign of a - b, without products that could overflow
+    if not isinstance(b, Duration):
+        raise TypeError(_m(27, b))  # cannot compare a Duration with
+    return (a._ms - b._ms) or (a._us - b._us)
 
 
 class Duration:
-    """A span of time: make it with the ``of_*`` functions.
+    """A span of time: make it with the ``of_*`` functions (an int or float
+    ``count`` of the unit).
 
-    Supports ``+``, ``-``, unary ``-``, ``*`` by a number, and comparisons.
-    Passing a Duration as a schedule's frequency means "once per this long".
+    ``+`` and ``-`` between Durations, comparisons, and ``hash``; ``-d`` and
+    ``d * k`` (or ``k * d``) by an int or float, where the firmware passes
+    those operators to Python classes: SAMD21 boards do not (only ``+``,
+    ``-`` and comparisons reach a class there), so write ``d.negated()`` and
+    ``d.times(k)``, which work everywhere. Passing a Duration as a
+    schedule's frequency means "once per this long".
     """
 
     def __init__(self, ms=0, us=0):
@@ -34,26 +45,26 @@ class Duration:
         self._us = us
 
     @staticmethod
-    def of_hours(hours):
-        return Duration(*_split(hours * 3600000))
+    def of_hours(count):
+        return _of(count * 3600000)
 
     @staticmethod
-    def of_minutes(minutes):
-        return Duration(*_split(minutes * 60000))
+    def of_minutes(count):
+        return _of(count * 60000)
 
     @staticmethod
-    def of_seconds(seconds):
-        return Duration(*_split(seconds * 1000))
+    def of_seconds(count):
+        return _of(count * 1000)
 
     @staticmethod
-    def of_milliseconds(milliseconds):
-        return Duration(*_split(milliseconds))
+    def of_milliseconds(count):
+        return _of(count)
 
     @staticmethod
-    def of_microseconds(microseconds):
-        if isinstance(microseconds, int):
-            return Duration(0, microseconds)
-        return Duration(*_split(microseconds / 1000))
+    def of_microseconds(count):
+        if isinstance(count, int):
+            return Duration(0, count)
+        return _of(count / 1000)
 
     def as_frequency(self):
         """Hz (float): how many of this span fit in a second."""
@@ -77,47 +88,44 @@ class Duration:
 
     def __add__(self, other):
         if not isinstance(other, Duration):
-            return NotImplemented
+            raise TypeError(_m(28, other))  # a Duration adds and subtracts only Durations
         return Duration(self._ms + other._ms, self._us + other._us)
 
     def __sub__(self, other):
-        if not isinstance(other, Duration):
-            return NotImplemented
-        return Duration(self._ms - other._ms, self._us - other._us)
+        return self + (other.negated() if isinstance(other, Duration) else other)
 
-    def __neg__(self):
+    def negated(self):
+        """``-d``, everywhere."""
         return Duration(-self._ms, -self._us)
 
-    def __mul__(self, k):
+    def times(self, k):
+        """``d * k`` for an int or float ``k``, everywhere."""
         if isinstance(k, int):
             return Duration(self._ms * k, self._us * k)
         if not isinstance(k, float):
-            return NotImplemented
-        ms, us = _split(self._ms * k)
-        return Duration(ms, us + round(self._us * k))
+            raise TypeError(_m(29, k))  # a Duration can be multiplied only by a number
+        d = _of(self._ms * k)
+        return Duration(d._ms, d._us + round(self._us * k))
 
-    __rmul__ = __mul__
-
-    def _key(self, other):
-        # the sign of self - other, without products that could overflow
-        if not isinstance(other, Duration):
-            raise TypeError("asynccp: cannot compare a Duration with %r" % (other,))
-        return (self._ms - other._ms) or (self._us - other._us)
+    # The operators SAMD21 firmware never calls (see the class docstring).
+    __neg__ = negated  # samd21: full builds only; negated() works everywhere
+    __mul__ = times  # samd21: full builds only; times(k) works everywhere
+    __rmul__ = times  # samd21: full builds only; times(k) works everywhere
 
     def __eq__(self, other):  # (!= is its negation on every port)
         return isinstance(other, Duration) and self._ms == other._ms and self._us == other._us
 
     def __lt__(self, other):
-        return self._key(other) < 0
+        return _cmp(self, other) < 0
 
     def __le__(self, other):
-        return self._key(other) <= 0
+        return _cmp(self, other) <= 0
 
     def __gt__(self, other):
-        return self._key(other) > 0
+        return _cmp(self, other) > 0
 
     def __ge__(self, other):
-        return self._key(other) >= 0
+        return _cmp(self, other) >= 0
 
     def __hash__(self):
         return hash((self._ms, self._us))

@@ -3,6 +3,7 @@
 """Event: one task (or a callback) tells others that something happened."""
 
 from . import core as _core
+from . import waitq as _wq
 
 
 class Event:
@@ -46,5 +47,29 @@ class Event:
 
 def _wait(ev):
     if not ev._set:
-        yield from _core._wait(ev._q)
+        yield from _wq._wait(ev._q)
     return True
+
+
+def _suspend(self):
+    """Make a way to park the current task until something resumes it.
+
+    Returns ``(awaitable, resume)``. Awaiting ``awaitable`` yields and
+    parks the task until ``resume()`` is called (from another task or a
+    callback); it returns at once if ``resume()`` came first. ``resume()``
+    does not yield and does nothing after the first call or once the
+    awaiting task was cancelled. RuntimeError if no task of this loop is
+    running. (The awaitable is an :class:`Event`, ``resume`` its ``set``.)
+    """
+    if _core._running is not self:
+        raise RuntimeError(_core._m(10))  # suspend() needs a running task
+    e = Event()
+    return e, e.set
+
+
+_core.Loop.suspend = _suspend  # Loop.suspend; Loop loads this module for it
+
+
+def suspend():
+    """:meth:`Loop.suspend <asynccp.Loop.suspend>` on the default loop."""
+    return _core.get_loop().suspend()

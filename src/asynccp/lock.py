@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MIT
 """Lock: mutual exclusion between tasks, first come first served."""
 
+from .core import _m
 from .semaphore import Semaphore
 
 
@@ -22,5 +23,5 @@ class Lock(Semaphore):
     def release(self):
         """Release the lock. Does not yield. RuntimeError if it is not held."""
         if self._v:
-            raise RuntimeError("asynccp: release() of a Lock that is not held")
+            raise RuntimeError(_m(23))  # release() of a Lock that is not held
         super().release()

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 """Queue: a bounded FIFO between tasks, in a ring allocated once."""
 
-from . import core as _core
+from .core import _m
+from .waitq import _NOW, _Aw, _give, _wait
 
 
 class QueueEmpty(Exception):
@@ -25,9 +26,9 @@ class Queue:
 
     def __init__(self, maxsize):
         if not isinstance(maxsize, int):
-            raise TypeError("asynccp: Queue(maxsize) takes an int, got %r" % (maxsize,))
+            raise TypeError(_m(24, maxsize))  # Queue(maxsize) takes an int
         if maxsize < 1:
-            raise ValueError("asynccp: Queue(maxsize) must be 1 or more, got %r" % (maxsize,))
+            raise ValueError(_m(25, maxsize))  # Queue(maxsize) must be 1 or more
         self._b = [None] * maxsize
         self._h = 0  # index of the oldest item
         self._n = 0  # items held
@@ -73,8 +74,8 @@ class Queue:
         """
         if not (self._pq or self._pr) and self._n < len(self._b):
             self._push(item)
-            return _core._NOW
-        return _core._Aw(_put(self, item))
+            return _NOW
+        return _Aw(_put(self, item))
 
     def get(self):
         """Remove and return the oldest item, waiting while the queue is
@@ -110,7 +111,7 @@ class Queue:
 
     def _move(self):
         # promise items to waiting getters and slots to waiting putters
-        g = _core._give
+        g = _give
         while self._gq and self._n > self._gr and g(self._gq, self._back_get):
             self._gr += 1
         while self._pq and self._n + self._pr < len(self._b) and g(self._pq, self._back_put):
@@ -138,13 +139,13 @@ class _Getter:
 
 def _get(q):
     if q._gq or q._gr or not q._n:
-        yield from _core._wait(q._gq)  # woken with an item promised
+        yield from _wait(q._gq)  # woken with an item promised
         q._gr -= 1
     return q._take()
 
 
 def _put(q, item):
     if q._pq or q._pr or q._n == len(q._b):  # (room may have come since put())
-        yield from _core._wait(q._pq)  # woken with a slot promised
+        yield from _wait(q._pq)  # woken with a slot promised
         q._pr -= 1
     q._push(item)

@@ -2,12 +2,16 @@
 # SPDX-License-Identifier: MIT
 """Shared-resource arbitration: one SPI bus, many tasks.
 
+:class:`~asynccp.managed_spi.ManagedSpi`, the SPI bus with chip selects, is
+in ``managed_spi`` (a program using ManagedResource alone does not load it).
+
 A ManagedResource has at most one holder. Tasks that want it wait in a FIFO
 queue; release hands it straight to the first waiter (no barging), so every
 waiter is served in the order it asked.
 """
 
-from . import core as _core
+from .core import _m
+from .waitq import _enter, _exit, _give, _here, _wait
 
 
 class ManagedResource:
@@ -31,17 +35,14 @@ class ManagedResource:
         """A reusable :class:`Handle`; its args go to on_acquire/on_release."""
         return Handle(self, args, kwargs)
 
-    def _hand_on(self):
-        # Give the resource to the first waiter, or free it.
+    def _hand_on(self, t=None):
+        # Give the resource to the first waiter, or free it. Also the way a
+        # waiter t handed it passes it on if cancelled before taking it.
         self._owner = None
-        self._task = _core._give(self._q, self._back)
-
-    def _back(self, t):
-        # t was handed the resource but is cancelled before taking it
-        self._hand_on()
+        self._task = _give(self._q, self._hand_on)
 
 
-class Handle(_core._Held):
+class Handle:
     """Access to a :class:`ManagedResource`, for ``async with handle as r:``.
 
     Entering waits until the resource is free and every earlier waiter has
@@ -79,6 +80,8 @@ class Handle(_core._Held):
         return _acquire(self)
 
     __await__ = __iter__
+    __aenter__ = _enter
+    __aexit__ = _exit
 
     def release(self):
         """Give the resource back (``on_release``, then the next waiter).
@@ -87,7 +90,7 @@ class Handle(_core._Held):
         """
         m = self._m
         if m._owner is not self:
-            raise RuntimeError("asynccp: release() by a handle that does not hold the resource")
+            raise RuntimeError(_m(19))  # release() by a handle that does not hold
         try:
             if m._release is not None:
                 m._release(*self._args, **self._kwargs)
@@ -97,11 +100,11 @@ class Handle(_core._Held):
 
 def _acquire(h):
     m = h._m
-    t = _core._here().cur
+    t = _here().cur
     if m._task is t:
-        raise RuntimeError("asynccp: this task already holds the resource")
+        raise RuntimeError(_m(20))  # this task already holds the resource
     if m._task is not None:
-        yield from _core._wait(m._q)  # woken as the new holder
+        yield from _wait(m._q)  # woken as the new holder
     m._task = t
     m._owner = h
     if m._acquire is not None:
@@ -111,32 +114,3 @@ def _acquire(h):
             m._hand_on()
             raise
     return m.resource
-
-
-class ManagedSpi(ManagedResource):
-    """An SPI bus shared by devices that each have a chip select pin.
-
-    The bus lock (``try_lock``/``unlock``) stays with the code inside the
-    ``async with`` block, as drivers expect; the handle only arbitrates.
-    """
-
-    def __init__(self, spi, loop=None):
-        super().__init__(spi, _select, _deselect)
-
-    def cs_handle(self, chip_select):
-        """A handle that drives ``chip_select`` (a ``digitalio.DigitalInOut``)
-        low while it holds the bus, high otherwise (active low). Makes the pin
-        an output, high, now."""
-        if hasattr(chip_select, "switch_to_output"):
-            chip_select.switch_to_output(value=True)
-        else:
-            chip_select.value = True
-        return self.handle(chip_select)
-
-
-def _select(cs):
-    cs.value = False
-
-
-def _deselect(cs):
-    cs.value = True

@@ -15,8 +15,12 @@ progress, passing the run's yields to the loop and the loop's exceptions
 schedule waiting for its next run costs one object and two heap slots.
 """
 
-from . import core as _core
-from .core import Task, get_loop
+from micropython import const
+
+from .core import Loop, Task, _m, get_loop
+
+_MAX = const(0x1FFFFFFF)  # the tick period less one (see core)
+_HALF = const(0x10000000)
 
 # Catch-up policies for a task that falls behind.
 REBASE = "rebase"  # default: run at once; more than two periods behind, restart the grid from now
@@ -24,30 +28,18 @@ BURST = "burst"  # run back to back until caught up with the grid
 SKIP = "skip"  # drop the missed runs; next run at the first grid time not before now
 
 
-def _g():
-    yield
-
-
-_GEN = type(_g())  # a generator's type (MicroPython's coroutines too)
-
-
-def _gcd(a, b):
-    while b:
-        a, b = b, a % b
-    return a
-
-
 def _period(frequency):
-    # frequency (Hz, or a Duration period) -> (q, r, den): q + r/den ms
+    # frequency (Hz, or a Duration period) -> (q, r, den): q + r/den ms.
+    # r < den <= 10**8, so the fraction's sums stay far below 2**30.
     if hasattr(frequency, "_us"):  # a Duration, without importing its module
         q, r, den = frequency._ms, frequency._us, 1000
         if q < 0 or not (q or r):
-            raise ValueError("asynccp: the period must be above zero, got %r" % (frequency,))
+            raise ValueError(_m(11, frequency))  # the period must be above zero
     elif isinstance(frequency, (int, float)) and not isinstance(frequency, bool):
         if not frequency > 0:
-            raise ValueError("asynccp: the frequency must be above zero, got %r" % (frequency,))
+            raise ValueError(_m(12, frequency))  # the frequency must be above zero
         if frequency > 100000:
-            raise ValueError("asynccp: %r Hz is too fast (at most 100 kHz)" % (frequency,))
+            raise ValueError(_m(13, frequency))  # Hz is too fast (at most 100 kHz)
         if isinstance(frequency, int):
             q, r, den = 1000 // frequency, 1000 % frequency, frequency
         else:
@@ -61,13 +53,10 @@ def _period(frequency):
             else:
                 q, r, den = us // 1000, us % 1000, 1000
     else:
-        raise TypeError(
-            "asynccp: frequency must be a number in Hz or a Duration, got %r" % (frequency,)
-        )
+        raise TypeError(_m(14, frequency))  # frequency must be a number in Hz or a Duration
     if q >= 0x8000000:  # ticks_add allows under 2**28 ms; keep room for lateness
-        raise ValueError("asynccp: the period of %r is too long (at most 37 hours)" % (frequency,))
-    g = _gcd(r, den)
-    return q, r // g, den // g
+        raise ValueError(_m(15, frequency))  # is too long (at most 37 hours)
+    return q, r, den
 
 
 class ScheduledTask(Task):
@@ -97,26 +86,25 @@ class ScheduledTask(Task):
 
     # Defaults as class attributes: an instance stores only what differs
     # (a MicroPython instance of up to 12 attributes takes 224 bytes on
-    # 64-bit, of 13 to 17, 304). `loop` is one of each loop's subclass.
+    # 64-bit, of 13 to 17, 304).
     args = ()
     kwargs = {}
     catch_up = REBASE
     task = property(lambda self: self)  # asynccp 0.x code: the driving task
 
-    def __init__(self, frequency, coroutine_function, args, kwargs, later):
+    def __init__(self, loop, frequency, coroutine_function, args, kwargs, later):
+        # (made by Loop.schedule and schedule_later)
         if frequency is None:  # asynccp 0.1.x code passes the rate as hz=
             frequency = kwargs.pop("hz", None)
         if not callable(coroutine_function) or hasattr(coroutine_function, "send"):
-            raise TypeError(
-                "asynccp: schedule takes a function (not called: f, not f()), got %r"
-                % (coroutine_function,)
-            )
+            raise TypeError(_m(16, coroutine_function))  # schedule takes a function
         c = kwargs.pop("catch_up", REBASE)
         if c not in (REBASE, BURST, SKIP):
-            raise ValueError("asynccp: catch_up must be REBASE, BURST or SKIP, got %r" % (c,))
+            raise ValueError(_m(17, c))  # catch_up must be REBASE, BURST or SKIP
         self.q, self.r, self.den = _period(frequency)
         if c != REBASE:
             self.catch_up = c
+        self.loop = loop
         self.fn = coroutine_function
         if args:
             self.args = args
@@ -124,21 +112,23 @@ class ScheduledTask(Task):
             self.kwargs = kwargs
         self.runs = 0  # runs started
         self._start(later)
-        if later:
-            self.loop._hpush(self, self.due)
-        else:
-            self.loop._ready(self)
 
     def _start(self, later):
-        # (re)start the grid from now. The task is its own coroutine: the
-        # loop's send() starts a run, or steps the run in progress (c).
+        # (Re)start the grid from now and file the task: in the ready ring,
+        # or one period from now in the timer heap. The task is its own
+        # coroutine: the loop's send() starts a run, or steps the run in
+        # progress (c).
+        lp = self.loop
         self.acc = 0
         self.stopped = False
         self.c = None  # the run in progress: its coroutine, or True in the call
-        self.due = self.loop._ticks()
+        self.coro = self
+        self.due = lp._ticks()
         if later:
             self._advance()
-        self.coro = self
+            lp._at(self, self.due)
+        else:
+            lp._ready(self)
 
     def _advance(self):
         # due += one period, carrying the fraction
@@ -148,16 +138,18 @@ class ScheduledTask(Task):
             acc -= self.den
             q += 1
         self.acc = acc
-        self.due = _core._ticks_add(self.due, q)
+        self.due = (self.due + q) & _MAX
 
-    # -- the loop drives us through these two -------------------------------
+    # -- the loop drives us through send (and throw) ---------------------------
     # Each step of a run is passed straight to its coroutine; what it yields
-    # goes back to the loop. send and throw are spelled out: a shared helper
-    # taking c.send or c.throw would make a bound method per step.
+    # goes back to the loop, and the loop's exception (a cancellation) goes
+    # to the run's await.
 
-    def send(self, _):
+    def send(self, _, e=None):
         c = self.c
         if c is None:  # woken: a run is due (stop() ends a waiting schedule at once)
+            if e is not None:  # between runs: a cancellation ends the schedule
+                raise e
             self.runs += 1
             self.c = True  # in the call: stop() lets it finish
             try:
@@ -165,12 +157,13 @@ class ScheduledTask(Task):
             except Exception as x:
                 self._err(x)
                 c = None
-            # (type() first: hasattr makes a bound method on MicroPython)
-            if c is None or not (type(c) is _GEN or hasattr(c, "send")):
+            if c is None or not hasattr(c, "send"):
                 return self._ran()
             self.c = c
         try:
-            return c.send(None)
+            # (c.send and c.throw are called, not passed around: a bound
+            # method would be made per step)
+            return c.send(None) if e is None else c.throw(e)
         except StopIteration:
             pass
         except Exception as x:
@@ -181,19 +174,7 @@ class ScheduledTask(Task):
         return self._ran()
 
     def throw(self, e):
-        c = self.c
-        if c is None:  # between runs: a cancellation ends the schedule
-            raise e
-        try:
-            return c.throw(e)  # to the run's await
-        except StopIteration:
-            pass
-        except Exception as x:
-            self._err(x)
-        except BaseException:
-            self.c = None
-            raise
-        return self._ran()
+        return self.send(None, e)
 
     def _err(self, x):
         # a run raised: to the handler, or out of run() (ending the schedule)
@@ -212,18 +193,18 @@ class ScheduledTask(Task):
         self._advance()
         lp = self.loop
         now = lp._ticks()
-        late = _core._ticks_diff(now, self.due)
+        late = ((now - self.due + _HALF) & _MAX) - _HALF
         if late > 0:
             if self.catch_up == SKIP:
-                while _core._ticks_diff(self.due, now) < 0:  # (one due now is not missed)
+                while ((self.due - now + _HALF) & _MAX) < _HALF:  # before now (not at now)
                     self._advance()
             elif self.catch_up == REBASE and late > 2 * self.q + 2 * self.r // self.den:
                 if lp.debug:
-                    print("asynccp: %r is %d ms behind; re-based" % (self, late))
+                    print(_m(18, self.fn, late))  # ms behind; re-based
                 self.due = now
                 self.acc = 0
-        if _core._ticks_diff(self.due, now) > 0:
-            lp._hpush(self, self.due)
+        if ((self.due - now + _HALF) & _MAX) > _HALF:  # after now
+            lp._at(self, self.due)
             return True
         return None
 
@@ -242,11 +223,17 @@ class ScheduledTask(Task):
         """Resume a stopped schedule, first run at once; does nothing if it
         runs already (it never doubles up). Does not yield. It does not undo
         a :meth:`cancel` whose run has not ended yet."""
+        lp = self.loop
         if self.done():
             self._start(False)
-            self.loop._ready(self)
-        elif self.c is None and self.coro.__class__ is _core._Throw:
-            self._start(False)  # stop()'s cancel not delivered yet: drop it
+        elif self.c is None and self.coro is lp:
+            # stop()'s cancel not delivered yet (the task is in the ready
+            # ring for it): drop it, and run from there
+            del lp._x[self]
+            self.coro = self
+            self.stopped = False
+            self.acc = 0
+            self.due = lp._ticks()
         else:
             self.stopped = False  # stopped mid-run: carry on from there
 
@@ -266,29 +253,35 @@ class ScheduledTask(Task):
         TypeError/ValueError as for :func:`schedule`.
         """
         p = _period(frequency)
-        i = self.state
-        sleeping = i >= 0 and self.c is None  # until the next run, in the heap
+        lp = self.loop
+        sleeping = self.state == 0 and self.c is None  # until the next run, in the timer list
         if sleeping:
-            self.loop._hremove(i)
+            i = lp._ht.index(self)
+            del lp._hk[i]
+            del lp._ht[i]
             # back one old period (the last advance carried if acc < r)
-            self.due = _core._ticks_add(self.due, -self.q - (self.acc < self.r))
+            self.due = (self.due - self.q - (self.acc < self.r)) & _MAX
         self.q, self.r, self.den = p
         self.acc = 0
         if sleeping:
             self._advance()
-            self.loop._hpush(self, self.due)
-
-    def __repr__(self):
-        return "<ScheduledTask %r>" % (self.fn,)
+            lp._at(self, self.due)
 
 
-def _new(lp, frequency, fn, args, kwargs, later):
-    # A ScheduledTask of loop lp: an instance of lp's own subclass, made
-    # once per loop, whose class attribute `loop` is lp (one slot less).
-    cls = lp._S
-    if cls is None:
-        cls = lp._S = type("ScheduledTask", (ScheduledTask,), {"loop": lp})
-    return cls(frequency, fn, args, kwargs, later)
+def _schedule(self, frequency=None, coroutine_function=None, *args, **kwargs):
+    """Run ``coroutine_function(*args, **kwargs)`` on this loop at a fixed
+    rate, first at once. See :func:`schedule`."""
+    return ScheduledTask(self, frequency, coroutine_function, args, kwargs, False)
+
+
+def _schedule_later(self, frequency=None, coroutine_function=None, *args, **kwargs):
+    """Like :meth:`schedule`, but the first run is one period from now."""
+    return ScheduledTask(self, frequency, coroutine_function, args, kwargs, True)
+
+
+# Loop.schedule and Loop.schedule_later; Loop loads this module for them.
+Loop.schedule = _schedule
+Loop.schedule_later = _schedule_later
 
 
 def schedule(frequency=None, coroutine_function=None, *args, **kwargs):

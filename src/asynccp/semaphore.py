@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: MIT
 """Semaphore: at most n holders at a time, served first come first served."""
 
-from . import core as _core
+from .core import _m
+from .waitq import _enter, _exit, _give, _wait
 
 
-class Semaphore(_core._Held):
+class Semaphore:
     """A counter of permits. ``async with sem:`` holds one for the block.
 
     A release hands its permit straight to the first waiting task (no
@@ -14,9 +15,9 @@ class Semaphore(_core._Held):
 
     def __init__(self, value=1):
         if not isinstance(value, int):
-            raise TypeError("asynccp: Semaphore(value) takes an int, got %r" % (value,))
+            raise TypeError(_m(21, value))  # Semaphore(value) takes an int
         if value < 0:
-            raise ValueError("asynccp: Semaphore(value) must be 0 or more, got %r" % (value,))
+            raise ValueError(_m(22, value))  # Semaphore(value) must be 0 or more
         self._v = value
         self._q = []  # waiting tasks
 
@@ -36,22 +37,24 @@ class Semaphore(_core._Held):
 
     def release(self):
         """Give a permit back (to the first waiter, if any). Does not yield."""
-        if _core._give(self._q, self._back) is None:
+        if _give(self._q, self._back) is None:
             self._v += 1
 
     def _back(self, t):
         # t was handed a permit but is cancelled before taking it
-        self.release()
+        Semaphore.release(self)
 
     def __iter__(self):
         return _acquire(self)
 
     __await__ = __iter__
+    __aenter__ = _enter
+    __aexit__ = _exit
 
 
 def _acquire(s):
     if s._v and not s._q:
         s._v -= 1
         return True
-    yield from _core._wait(s._q)  # woken with a permit
+    yield from _wait(s._q)  # woken with a permit
     return True

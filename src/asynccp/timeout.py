@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 """Timeouts: ``await wait_for(awaitable, seconds)``."""
 
-from . import core as _core
+from .cancel import CancelledError
 from .core import Task, _ms
+from .waitq import _Aw, _here
 
 try:
     _Base = TimeoutError  # CPython (and CircuitPython): `except TimeoutError` catches ours
@@ -27,26 +28,26 @@ def wait_for(awaitable, seconds):
     raises, is raised here. Cancelling the caller cancels it as well.
     Generator form: ``x = yield from wait_for(aw, s)``.
     """
-    return _core._Aw(_wait_for(awaitable, _ms(seconds)))
+    return _Aw(_wait_for(awaitable, _ms(seconds)))
 
 
 def _pause(lp, ms):
     # the task body for delay()'s shared object, whose wait is taken at once
     if ms > 0:
-        lp._hpush(lp.cur, _core._ticks_add(lp._ticks(), ms))
+        lp._at(lp.cur, (lp._ticks() + ms) & 0x1FFFFFFF)
         yield True
     elif ms == 0:
         yield
 
 
 def _expire(lp, due, t):
-    lp._hpush(lp.cur, due)
+    lp._at(lp.cur, due)
     yield True
     t.cancel()
 
 
 def _wait_for(aw, ms):
-    lp = _core._here()
+    lp = _here()
     if isinstance(aw, Task):
         t = aw
     else:
@@ -60,15 +61,17 @@ def _wait_for(aw, ms):
                     aw.ms = -1
                 aw = _pause(lp, ms2)
         t = lp.add_task(aw)
-    tm = lp.add_task(_expire(lp, _core._ticks_add(lp._ticks(), ms), t))
+    tm = lp.add_task(_expire(lp, (lp._ticks() + ms) & 0x1FFFFFFF, t))
     try:
         return (yield from t)
-    except _core.CancelledError as e:
+    except CancelledError as e:
         # t's own end, by our timer: a time-out. Our caller being cancelled
         # (even in the same tick) stays a cancellation.
-        if e is t.coro and tm.done() and tm.coro is None:
-            raise TimeoutError() from None
-        raise
+        if not (e is t.coro and tm.done() and tm.coro is None):
+            raise
     finally:
         tm.cancel()
         t.cancel()
+    # raised here, not in the except block, so it carries no __context__
+    # (`raise ... from None` is ignored on small boards)
+    raise TimeoutError()

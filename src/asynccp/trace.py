@@ -89,7 +89,7 @@ class Tracer:
 
     def __init__(self, size=256):
         if not isinstance(size, int) or size < 1:
-            raise ValueError("asynccp: a Tracer needs size >= 1, got %r" % (size,))
+            raise ValueError(_core._m(30, size))  # a Tracer needs size >= 1
         self.size = size
         #: False: steps are not recorded (the ring keeps what it has).
         self.recording = True
@@ -131,17 +131,18 @@ class Tracer:
             return what
         if what.done():
             return what
-        c = what.coro
-        inner = c.c if _is_throw(c) else c
-        if inner.__class__ is _Task:
+        lp = what.loop
+        pending = lp._x.get(what) if what.coro is lp else None  # (coroutine, exception)
+        inner = pending[0] if pending else what.coro
+        if type(inner) is _Task:
             if name:
                 inner.k = self._index(name)
             return what
         w = _Task(self, what, inner, self._index(name or _name_of(inner)))
-        if inner is c:
-            what.coro = w
+        if pending:
+            lp._x[what] = (w, pending[1])  # a cancellation is pending: it is thrown into w
         else:
-            c.c = w  # a cancellation is pending: it is thrown into w
+            what.coro = w
         return what
 
     def watch_all(self, loop=None):
@@ -155,8 +156,8 @@ class Tracer:
         """
         lp = loop if loop is not None else _core.get_loop()
         tasks = [t for t in lp._rq if t is not None]
-        tasks += [t for t in lp._ht[: lp._hn] if t is not None]
-        tasks += list(lp._parked)
+        tasks += lp._ht
+        tasks += list(lp._w)
         if lp.cur is not None:
             tasks.append(lp.cur)
         for t in tasks:
@@ -175,8 +176,8 @@ class Tracer:
         def traced_run_later(seconds_to_delay, coroutine):
             t = run_later(seconds_to_delay, coroutine)
             tracer.watch(t)
-            if t.state >= 0:  # in the timer heap: note when it is due
-                t.coro.due = lp._hk[t.state]
+            if t.state == 0:  # in the timer list: note when it is due
+                t.coro.due = lp._hk[lp._ht.index(t)]
             return t
 
         def traced_schedule(*args, **kwargs):
@@ -297,12 +298,6 @@ def _csv(s):
     return s
 
 
-def _is_throw(c):
-    # core's stand-in for a coroutine with a pending exception, if it has one
-    th = getattr(_core, "_Throw", None)
-    return th is not None and c.__class__ is th
-
-
 class _Task:
     # Stands in for a task's coroutine: each send/throw is one recorded step.
     def __init__(self, tracer, task, coro, k):
@@ -371,12 +366,12 @@ class _Run:
             c = self.fn(*args) if kwargs is None else self.fn(*args, **kwargs)
             # hasattr makes a bound method (an allocation on MicroPython):
             # ask once per coroutine class
-            co = c is not None and (c.__class__ is self.ct or hasattr(c, "send"))
+            co = c is not None and (type(c) is self.ct or hasattr(c, "send"))
         finally:
             if not co:  # a plain function: the call was the run
                 self.tr._rec(self.k, t0, self.ticks(), late)
         if co:
-            self.ct = c.__class__
+            self.ct = type(c)
             self.c = c
             self.late = late
             return self

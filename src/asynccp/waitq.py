@@ -1,0 +1,77 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""Waiting in line: what resources and the primitives share.
+
+Not loaded by ``import asynccp``: ``resource``, ``event``, ``semaphore``
+(and ``lock``), ``queue`` and ``timeout`` import it.
+
+A waiter parks itself at the end of a plain list and yields; whoever frees
+what it waits for pops it off the front and wakes it (first come, first
+served). A waiter woken with something handed to it (a permit, the resource,
+an item) may be cancelled before it runs: the cancellation then calls the
+``back`` function given with it, which passes that on to the next in line.
+"""
+
+from . import core as _core
+
+
+def _here():
+    # the running loop, for an awaitable; awaited outside it is a clear error
+    lp = _core._running
+    if lp is None:
+        raise RuntimeError(_core._m(1))  # awaited outside asynccp's loop
+    return lp
+
+
+def _wait(q):
+    # Park the running task at the end of list q until _give() (or another
+    # waker) pops it off q and wakes it. A cancellation takes it out of q.
+    lp = _here()
+    t = lp.cur
+    t.state = -2  # core's _PARKED
+    lp._w[t] = q
+    q.append(t)
+    yield True
+    lp._w.pop(t, None)  # it has taken what it was handed, if anything
+
+
+def _give(q, back):
+    # Wake the first waiter of q, handing it something; returns it, or None
+    # if nobody waits. If it is cancelled before it runs, back(task) is called
+    # at once, so what it was handed goes on to the next in line.
+    if q:
+        t = q.pop(0)
+        lp = t.loop
+        lp._wake(t)
+        lp._w[t] = back
+        return t
+    return None
+
+
+class _Aw:
+    # Makes a generator (any iterator) awaitable everywhere: CircuitPython's
+    # `await` wants __await__, which its generators lack.
+    def __init__(self, gen):
+        self.g = gen
+
+    def __iter__(self):
+        return self.g
+
+    __await__ = __iter__
+
+
+_NOW = _Aw(iter(()))  # finishes at once: a spent iterator serves every await
+
+
+# `async with x:` for what is taken by awaiting x and given back by
+# x.release() (a resource handle, a semaphore, a lock): their classes take
+# these two as __aenter__ and __aexit__.
+
+
+def _enter(self):
+    return self
+
+
+def _exit(self, exc_type, exc, tb):
+    self.release()
+    return _NOW
