@@ -2,13 +2,14 @@
 # SPDX-License-Identifier: MIT
 """tools/boardcheck.py on small sources: what SAMD21 CircuitPython cannot run,
 the `# samd21:` escape hatch, and string literals the two compilers store
-differently."""
+differently. Plus the compiler shim refusing such a module by itself."""
 
 import subprocess
+import sys
 import textwrap
 
 import pytest
-from build_support import boardcheck
+from build_support import ROOT, boardcheck
 
 NAME = "asynccp/m.py"
 
@@ -407,3 +408,52 @@ def test_circuitpython_qstr_list_is_in_the_repository():
     assert len(known) == 47
     assert {"TimeoutError", "__context__", "ReloadException"} <= known
     assert all(len(s.encode()) > 10 for s in known)
+
+
+# ------------------------------------------------------------------ the shim
+
+
+def test_compiler_shim_refuses_a_board_problem(tmp_path):
+    """tools/mpy_cross_cp.py (what circuitpython-build-tools runs when
+    CircuitPython's own mpy-cross is missing) checks by itself too."""
+    src = tmp_path / "tmp123.py"
+    src.write_text('x = 1\nNAMES = ("TimeoutError",)\ny = x.__class__\n', encoding="utf-8")
+    out = tmp_path / "o.mpy"
+    shim = ROOT / "tools" / "mpy_cross_cp.py"
+    proc = subprocess.run(
+        [sys.executable, shim, "--as-magic", "C", "-o", out, "-s", NAME, src],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert f"{NAME}:2:10: the string 'TimeoutError'" in proc.stderr
+    assert f"{NAME}:3:7: `.__class__`" in proc.stderr
+    assert not out.exists()
+    src.write_text('x = 1\nNAMES = ("ScheduledTask",)\ny = type(x)\n', encoding="utf-8")
+    ok = subprocess.run(
+        [sys.executable, shim, "--as-magic", "C", "-o", out, "-s", NAME, src],
+        capture_output=True,
+        text=True,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert out.read_bytes()[:2] == b"C\x06"
+
+
+# ------------------------------------------------------------ make bundle
+
+
+def test_make_bundle_refuses_a_board_module_naming_file_and_line(tmp_path):
+    """A board module with one line SAMD21 cannot run stops `make bundle`
+    before anything is compiled, and the error names that file and line
+    (among any other problems the copied sources have)."""
+    from build_support import CFG, copy_project, make_bundle
+
+    project = copy_project(tmp_path / "p")
+    bad = project / "src" / CFG.name / "zz_samd21.py"
+    bad.write_text('"""A module."""\n\n\ndef first(it):\n    return next(it, None)\n')
+    proc = make_bundle(project)
+    assert proc.returncode != 0
+    err = proc.stderr
+    assert "make bundle: error: the sources cannot be built:" in err, err
+    assert f"\n  src/{CFG.name}/zz_samd21.py:5:12: `next(it, default)`" in err, err
+    assert not (project / "build" / "bundles").exists(), "nothing is compiled or bundled"
