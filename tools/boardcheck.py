@@ -347,9 +347,8 @@ _OBJECT = ("object",)
 class _Resolver:
     """Method resolution orders over classes of the module and its package."""
 
-    def __init__(self, module, package_dir):
+    def __init__(self, module):
         self.module = module
-        self.package_dir = Path(package_dir) if package_dir else None
         self._loaded = {}
 
     def _load(self, path):
@@ -741,7 +740,7 @@ def problems(text, display_name, package_dir=None):
         return [f"{display_name}:{e.lineno}:{col} syntax error: {e.msg}"]
     module = _Module(tree)
     module.add_imports(tree, package_dir)
-    checker = _Checker(tree, _Resolver(module, package_dir))
+    checker = _Checker(tree, _Resolver(module))
     checker.visit(tree)
     marks = _suppressions(text)
     out = []

@@ -191,7 +191,8 @@ class Compiler:
         return (
             f"{mp}, byte 0 set to {self.target.magic!r} (CircuitPython's mpy-cross not found: "
             f"set ${self.target.env_var} or `mpy_cross` in bundle.toml); "
-            "exact for these modules (async-free, same bytes from MicroPython 1.20 to 1.29)"
+            "exact for these modules (async-free, no string literal the two compilers store "
+            "differently, same bytes from MicroPython 1.20 to 1.29)"
         )
 
 
