@@ -14,6 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+import boardcheck  # noqa: E402,F401  (tests import it from here)
 import bundleconf  # noqa: E402
 
 CFG = bundleconf.load(ROOT / "bundle.toml")

@@ -7,8 +7,11 @@ Run with the project's .venv Python (the Makefile does):
 
 Steps, in order (each stops the build with a message naming the file at fault):
  1. list the package's files (src/asynccp/**, never a fixed list) and parse
-    every module; when a CircuitPython target has to fall back to
-    MicroPython's compiler, also prove each module free of async syntax;
+    every module; check every board module with tools/boardcheck.py (nothing
+    SAMD21 CircuitPython lacks, no string literal CircuitPython's and
+    MicroPython's compilers store differently); when a CircuitPython target
+    has to fall back to MicroPython's compiler, also prove each module free
+    of async syntax;
  2. work out the version from git tags with circuitpython-build-tools' own
     version_string() (see `library_version` for untagged clones);
  3. choose each target's compiler and print it;
@@ -188,7 +191,8 @@ class Compiler:
         return (
             f"{mp}, byte 0 set to {self.target.magic!r} (CircuitPython's mpy-cross not found: "
             f"set ${self.target.env_var} or `mpy_cross` in bundle.toml); "
-            "exact for these modules (async-free, same bytes from MicroPython 1.20 to 1.29)"
+            "exact for these modules (async-free, no string literal the two compilers store "
+            "differently, same bytes from MicroPython 1.20 to 1.29)"
         )
 
 
@@ -266,9 +270,13 @@ def install_compilers(cfg, compilers, cache_home):
 
 
 def check_sources(cfg, files, fallback):
-    """Every module must parse. With the fallback compiler, every module that
-    goes onto boards must also have no async syntax and compile to the same
+    """Every module must parse. Every module that goes onto boards must pass
+    tools/boardcheck.py, whichever compiler is used: nothing SAMD21
+    CircuitPython cannot run, and no string literal that CircuitPython's and
+    MicroPython's compilers store differently. With the fallback compiler,
+    every board module must also have no async syntax and compile to the same
     bytes with MicroPython 1.20 to 1.29 (tools/mpy_cross_cp.py says why)."""
+    import boardcheck
     import mpy_cross_cp
 
     problems = []
@@ -277,11 +285,16 @@ def check_sources(cfg, files, fallback):
         if f.suffix != ".py":
             continue
         path = cfg.source.parent / f
-        strict = fallback and not bundleconf.board_excluded(cfg, f)
+        board = not bundleconf.board_excluded(cfg, f)
+        strict = fallback and board
         found = bundleconf.check_file(path, rel(path, cfg.root), forbid_async=strict)
         if strict and not found:
             differs = mpy_cross_cp.disagreement(path, rel(path, cfg.root))
             found = [differs] if differs else []
+        if board and not any(": syntax error: " in p for p in found):
+            found += boardcheck.check_file(
+                path, rel(path, cfg.root), package_dir=(cfg.source.parent / f).parent
+            )
         problems += found
     if not init.is_file():
         problems.append(f"{rel(init, cfg.root)}: missing (the package needs it, with __version__)")
@@ -725,11 +738,17 @@ def build(cfg):
     nmods = sum(1 for f in files if f.suffix == ".py")
     if fallback:
         say(
-            f"checked {nmods} board modules: they parse, use no async syntax, and "
-            "MicroPython's mpy-cross 1.20, 1.22, 1.23 and 1.29 compile them alike"
+            f"checked {nmods} board modules: they parse, use nothing SAMD21 CircuitPython "
+            "lacks (tools/boardcheck.py), no string literal the two compilers store "
+            "differently, no async syntax, and MicroPython's mpy-cross 1.20, 1.22, 1.23 and "
+            "1.29 compile them alike"
         )
     else:
-        say(f"checked {nmods} board modules: they parse")
+        say(
+            f"checked {nmods} board modules: they parse, use nothing SAMD21 CircuitPython "
+            "lacks (tools/boardcheck.py) and no string literal the two compilers store "
+            "differently"
+        )
     version, pep_version, how = library_version(root)
     say(f"version {version} ({how})")
     build_dir.mkdir(exist_ok=True)

