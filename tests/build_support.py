@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -47,12 +48,13 @@ def stamp(text, version):
 
 def source_modules():
     """asynccp/x.py paths (relative to src/) of every module that goes onto
-    boards, by listing the folder (bundle.toml's board_exclude left out)."""
+    boards, listed as circuitpython-build-tools lists ./asynccp (the symlink to
+    src/asynccp; bundle.toml's desktop_only subpackages are not followed)."""
     return bundleconf.modules(CFG)
 
 
 def all_modules():
-    """Every module of the package, board_exclude's included (the wheel's)."""
+    """Every module of the package, desktop_only's included (the wheel's)."""
     return bundleconf.modules(CFG, boards=False)
 
 
@@ -79,6 +81,7 @@ def bundle_zip(kind, version=None):
 # Files a copy of the project needs to run `make bundle` by itself.
 PROJECT_FILES = [
     "Makefile",
+    CFG.name,  # the symlink to src/asynccp that circuitpython-build-tools reads
     "bundle.toml",
     "pyproject.toml",
     "requirements.txt",
@@ -98,8 +101,16 @@ def copy_project(dest):
     dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        if src.is_symlink():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(os.readlink(src), dest / name)
+        elif src.is_dir():
+            shutil.copytree(
+                src,
+                dest / name,
+                symlinks=True,  # as git keeps them: src/asynccp/timeline stays a link
+                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+            )
         elif src.is_file():
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / name)  # keep mtimes: the venv stamp stays up to date
@@ -150,3 +161,88 @@ def make_bundle(project, env_extra=None, timeout=600):
 
 def read_json(path):
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------ circup
+# circup reads bundles from its data folder ($XDG_DATA_HOME/circup): a
+# bundle_config.json naming the bundles, circup.json with their local tags,
+# and each bundle unpacked as <vendor>/<id>-<platform>/<id>-<platform>-<tag>/.
+# That is what it leaves after downloading a release; here it is made from
+# zips circuitpython-build-bundles wrote, and circup runs with --offline.
+
+CIRCUP_BOARDS = {
+    "9.x": "Adafruit CircuitPython 9.2.9 on 2025-09-01; Adafruit Feather M4 Express with samd51j19",
+    "10.x": "Adafruit CircuitPython 10.0.3 on 2025-11-01; Raspberry Pi Pico with rp2040",
+}
+CIRCUP_PLATFORM_KEYS = {"9.x": "9mpy", "10.x": "10mpy", "11.x": "11mpy"}
+
+
+def circup_bundle_id(repo_key):
+    """What circup calls a bundle's zips: owner/Repo_Name -> repo-name."""
+    return repo_key.split("/")[1].lower().replace("_", "-")
+
+
+def dependency_bundles():
+    """(repo key, folder, prefix, version) of each dependency's bundle in build/deps/bundles."""
+    found = []
+    for dep in CFG.dependencies:
+        key = "/".join(dep.repo.removesuffix(".git").split("/")[-2:])
+        for p in (BUILD / "deps" / "bundles").glob(f"{dep.bundle_prefix}-*.json"):
+            version = p.name[len(dep.bundle_prefix) + 1 : -len(".json")]
+            found.append((key, BUILD / "deps" / "bundles", dep.bundle_prefix, version))
+            break
+        else:
+            raise AssertionError(f"no bundle JSON for {dep.pypi_name} in build/deps/bundles")
+    return found
+
+
+def circup_device(tmp_path, platform, bundles):
+    """A fake CIRCUITPY drive for CircuitPython `platform` and a function running
+    the pinned circup on it offline, with `bundles` ((repo key, folder, zip
+    prefix, tag) each) unpacked where circup keeps downloaded bundles.
+    Returns (device folder, circup(*args) -> CompletedProcess)."""
+    data_home = tmp_path / "xdg-data"
+    data_dir = data_home / "circup"
+    data_dir.mkdir(parents=True)
+    config, tags = {}, {}
+    for key, folder, prefix, tag in bundles:
+        vendor, bid = key.split("/")[0], circup_bundle_id(key)
+        assert bid == prefix, f"circup would look for {bid}-*.zip, the build wrote {prefix}-*.zip"
+        for pkey, name in (("py", "py"), (CIRCUP_PLATFORM_KEYS[platform], f"{platform}-mpy")):
+            with zipfile.ZipFile(Path(folder) / f"{prefix}-{name}-{tag}.zip") as z:
+                z.extractall(data_dir / vendor / f"{bid}-{pkey}")
+        config[bid] = key
+        tags[key] = [tag]
+    (data_dir / "bundle_config.json").write_text(json.dumps(config), encoding="utf-8")
+    (data_dir / "circup.json").write_text(json.dumps(tags), encoding="utf-8")
+    device = tmp_path / "CIRCUITPY"
+    (device / "lib").mkdir(parents=True)
+    (device / "boot_out.txt").write_text(
+        CIRCUP_BOARDS[platform] + "\nBoard ID:test_board\n", encoding="utf-8"
+    )
+    env = dict(os.environ)
+    env["XDG_DATA_HOME"] = str(data_home)
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "xdg-config")
+    env["XDG_CACHE_HOME"] = str(tmp_path / "xdg-cache")
+    env["HOME"] = str(tmp_path / "home")
+
+    def circup(*args):
+        return subprocess.run(
+            [VENV_BIN / "circup", "--offline", "--path", device, *args],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+        )
+
+    return device, circup
+
+
+def tree_bytes(folder):
+    """{relative path: bytes} of every file under `folder`."""
+    folder = Path(folder)
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }

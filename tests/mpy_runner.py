@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,9 +87,19 @@ def _run(cmd_tail, lib_dirs, heapsize, timeout):
     cmd = [micropython_binary()]
     if heapsize:
         cmd += ["-X", f"heapsize={heapsize}"]
-    proc = subprocess.run(
-        cmd + cmd_tail, env=env, capture_output=True, text=True, timeout=timeout, check=False
-    )
+    # `micropython -c` puts the working directory first on sys.path: run in an
+    # empty one, or the repository's ./asynccp (the symlink to src/asynccp that
+    # circuitpython-build-tools reads) would shadow the .mpy files in lib_dirs.
+    with tempfile.TemporaryDirectory(prefix="mp-cwd-") as cwd:
+        proc = subprocess.run(
+            cmd + cmd_tail,
+            env=env,
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
     return proc.returncode, proc.stdout + proc.stderr
 
 
@@ -98,7 +109,8 @@ def run_micropython(script_path, lib_dirs, *, heapsize=DEFAULT_HEAPSIZE, args=()
     Returns ``(returncode, output)``; output is stdout followed by stderr
     (where MicroPython prints an uncaught exception's traceback).
     """
-    return _run([str(script_path), *[str(a) for a in args]], lib_dirs, heapsize, timeout)
+    script = str(Path(script_path).resolve())  # _run works in a temporary folder
+    return _run([script, *[str(a) for a in args]], lib_dirs, heapsize, timeout)
 
 
 def run_micropython_code(code, lib_dirs, *, heapsize=DEFAULT_HEAPSIZE, timeout=120):

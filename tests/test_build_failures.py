@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MIT
 """`make bundle` on copies of the project: broken sources, tags, bundle.toml targets."""
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -154,3 +155,33 @@ def test_named_circuitpython_compiler_is_used(tmp_path):
 
     missing = make_bundle(project, {"ASYNCCP_MPY_CROSS_10_X": str(tmp_path / "nope")})
     assert missing.returncode != 0 and "ASYNCCP_MPY_CROSS_10_X" in missing.stderr
+
+
+LAYOUTS = {
+    # circuitpython-build-tools would find no package: empty board zips
+    "no_root_symlink": f"{CFG.name}: must be a symlink to src/{CFG.name}",
+    # build-tools would ship the desktop-only subpackage to boards
+    "desktop_only_as_real_folder": f"src/{CFG.name}/timeline: bundle.toml desktop_only names it",
+    # a symlinked folder bundle.toml does not name would silently miss the boards
+    "unnamed_symlinked_folder": f"src/{CFG.name}/extra: a symlinked folder",
+}
+
+
+@pytest.mark.parametrize("case", sorted(LAYOUTS))
+def test_layout_build_tools_cannot_read_fails(tmp_path, case):
+    project = copy_project(tmp_path / "p")
+    pkg = project / "src" / CFG.name
+    if case == "no_root_symlink":
+        (project / CFG.name).unlink()
+    elif case == "desktop_only_as_real_folder":
+        target = (pkg / "timeline").resolve()
+        (pkg / "timeline").unlink()
+        shutil.copytree(target, pkg / "timeline")
+    else:
+        (pkg / "extra").symlink_to("../desktop-only")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", case)
+    proc = make_bundle(project)
+    assert proc.returncode != 0, proc.stdout
+    assert LAYOUTS[case] in proc.stderr, proc.stderr
+    assert not (project / "build" / "bundles").exists()

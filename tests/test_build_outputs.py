@@ -5,6 +5,7 @@
 import re
 import subprocess
 import sys
+import tarfile
 import tempfile
 import zipfile
 from pathlib import Path
@@ -144,7 +145,8 @@ def test_examples_bundle():
     with zipfile.ZipFile(z) as f:
         names = [n for n in f.namelist() if n.endswith(".py")]
     assert len(names) == len(examples)
-    assert all(f"/examples/{CFG.repo_name}/" in n for n in names)
+    # build-tools names the folder after the library's folder: the Community Bundle's path
+    assert all(f"/examples/{Path(CFG.library_path).name}/" in n for n in names)
 
 
 def test_bundle_json_lists_the_dependency():
@@ -279,13 +281,30 @@ def test_version_file_matches_git():
         assert is_ancestor.returncode == 0, f"{m.group(3)} is not a commit of this checkout"
 
 
-def test_staged_library_is_not_the_repo():
-    """The build-tools staging copy lives in build/, never touches the work tree."""
-    stage = BUILD / "stage" / CFG.repo_name
-    assert (stage / ".git").is_dir()
-    assert (stage / CFG.name / "__init__.py").is_file()
-    assert not (ROOT / CFG.name).exists(), "a package folder at the repo root confuses build-tools"
-    assert Path(CFG.source).is_dir()
+def test_build_tools_reads_the_package_from_the_repository_layout():
+    """./asynccp is a symlink to src/asynccp (where build-tools looks), the
+    board files the build lists are exactly what the pinned build-tools' own
+    get_package_info lists for this checkout, and make bundle ran it on an
+    export of the repository with that layout (no rearranged copy)."""
+    import bundleconf
+    from circuitpython_build_tools.build import get_package_info
+
+    assert (ROOT / CFG.name).is_symlink()
+    assert (ROOT / CFG.name).resolve() == CFG.source.resolve()
+    assert bundleconf.layout_problems(CFG) == []
+    info = get_package_info(str(ROOT), ["adafruit_"])
+    assert info["module_name"] == CFG.name and info["is_package"]
+    listed = {
+        Path(p).relative_to(ROOT).as_posix()
+        for p in info["package_files"]
+        if "__pycache__" not in Path(p).parts
+    }
+    assert listed == {f.as_posix() for f in bundleconf.board_files(CFG)}
+    assert not any("timeline" in name for name in listed)
+    built = BUILD / "stage" / "community" / CFG.library_path
+    assert (built / ".git").is_dir()
+    assert (built / CFG.name).is_symlink() and (built / "src" / CFG.name).is_dir()
+    assert {f.as_posix() for f in bundleconf.board_files(CFG, built)} == listed
 
 
 # MicroPython compilers shipped inside the pinned mpy-cross package (its
@@ -318,22 +337,72 @@ def test_fallback_output_is_the_same_across_micropython_releases(version, tmp_pa
         assert out.read_bytes() == mine, f"{m}: mpy-cross {version} compiles it differently"
 
 
-def test_board_excluded_modules_are_only_in_the_wheel():
-    """bundle.toml's board_exclude (desktop-only modules) stay off every board
-    target and bundle zip; the wheel has them."""
+def test_desktop_only_subpackages_are_only_in_the_wheel():
+    """bundle.toml's desktop_only subpackages (asynccp.timeline) stay off every
+    board target and bundle zip; the sdist and wheel have them."""
     left_out = sorted(set(all_modules()) - set(source_modules()))
-    if not CFG.board_exclude:
-        pytest.skip("bundle.toml excludes nothing")
-    assert left_out, f"board_exclude {CFG.board_exclude} matches no module"
+    assert CFG.desktop_only, "bundle.toml names no desktop-only subpackage"
+    for entry in CFG.desktop_only:
+        assert f"{CFG.name}/{entry}/__init__.py" in {m.as_posix() for m in left_out}
     version = built_version()
     for t in CFG.targets:
-        for m in left_out:
-            assert not (t.lib_dir(ROOT) / m).with_suffix(".mpy").exists()
+        for entry in CFG.desktop_only:
+            assert not (t.lib_dir(ROOT) / CFG.name / entry).exists()
     for z in CFG.bundles_out.glob(f"*-{version}.zip"):
         with zipfile.ZipFile(z) as f:
             names = "\n".join(f.namelist())
-        for m in left_out:
-            assert f"lib/{m.with_suffix('')}." not in names, f"{z.name} has {m}"
+        for entry in CFG.desktop_only:
+            assert f"lib/{CFG.name}/{entry}" not in names, f"{z.name} has {entry}"
     with zipfile.ZipFile(next(CFG.dist_out.glob("*.whl"))) as w:
         for m in left_out:
             assert m.as_posix() in w.namelist()
+    sdist = next(CFG.dist_out.glob("*.tar.gz"))
+    with tarfile.open(sdist) as t:
+        names = t.getnames()
+    for m in left_out:
+        assert any(n.endswith(f"/src/{m.as_posix()}") for n in names), m
+
+
+def test_timeline_runs_from_the_wheel(tmp_path):
+    """`asynccp.timeline` (now a subpackage) keeps its import path, its
+    console script and `python -m asynccp.timeline` in the installed wheel."""
+    wheel = next(CFG.dist_out.glob("*.whl"))
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-index",
+            "--disable-pip-version-check",
+            "--target",
+            tmp_path,
+            wheel,
+        ],
+        check=True,
+    )
+    with zipfile.ZipFile(wheel) as w:
+        entry_points = next(n for n in w.namelist() if n.endswith("entry_points.txt"))
+        assert "asynccp-timeline = asynccp.timeline:main" in w.read(entry_points).decode()
+    env = {"PYTHONPATH": str(tmp_path), "PATH": str(VENV_BIN)}
+    with tempfile.TemporaryDirectory() as cwd:
+        proc = subprocess.run(
+            [sys.executable, "-m", "asynccp.timeline", "--help"],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert "usage: asynccp-timeline" in proc.stdout
+        proc = subprocess.run(
+            [sys.executable, "-c", "import asynccp.timeline as t; print(t.__file__)"],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().startswith(str(tmp_path))

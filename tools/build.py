@@ -6,20 +6,25 @@ Run with the project's .venv Python (the Makefile does):
     .venv/bin/python tools/build.py [--config bundle.toml]
 
 Steps, in order (each stops the build with a message naming the file at fault):
- 1. list the package's files (src/asynccp/**, never a fixed list) and parse
-    every module; check every board module with tools/boardcheck.py (nothing
-    SAMD21 CircuitPython lacks, no string literal CircuitPython's and
-    MicroPython's compilers store differently); when a CircuitPython target
-    has to fall back to MicroPython's compiler, also prove each module free
-    of async syntax;
+ 1. check the layout circuitpython-build-tools needs (./asynccp a symlink to
+    src/asynccp, desktop-only subpackages symlinked folders), list the
+    package's files as build-tools will (never a fixed list) and parse every
+    module; check every board module with tools/boardcheck.py (nothing SAMD21
+    CircuitPython lacks, no string literal CircuitPython's and MicroPython's
+    compilers store differently); when a CircuitPython target has to fall
+    back to MicroPython's compiler, also prove each board module free of
+    async syntax;
  2. work out the version from git tags with circuitpython-build-tools' own
     version_string() (see `library_version` for untagged clones);
  3. choose each target's compiler and print it;
  4. compile the MicroPython target (and write its package.json for mip);
- 5. stage the library as a git repository of its own (package at the root,
-    as circuitpython-build-tools expects), tagged with that version, and run
-    the pinned circuitpython-build-bundles on it: build/bundles/;
-    unpack its .mpy zips into build/circuitpython-<x>/lib;
+ 5. export this checkout as git would commit it (tracked and untracked, not
+    ignored files, symlinks kept) to build/stage/community/libraries/helpers/
+    asynccp, the path the Community Bundle gives it, tag that copy with the
+    version and run the pinned circuitpython-build-bundles there exactly as
+    the Community Bundle does (--library_location libraries --library_depth 2):
+    build/bundles/. Check the zips hold the board files and nothing else;
+    unpack the .mpy zips into build/circuitpython-<x>/lib;
  6. the same for each dependency (from its pinned PyPI package):
     build/deps/bundles/, and its module into every target's lib/;
  7. check every .mpy header and that circup reads the version;
@@ -269,9 +274,9 @@ def install_compilers(cfg, compilers, cache_home):
 # ------------------------------------------------------------------ sources
 
 
-def check_sources(cfg, files, fallback):
-    """Every module must parse. Every module that goes onto boards must pass
-    tools/boardcheck.py, whichever compiler is used: nothing SAMD21
+def check_sources(cfg, files, board, fallback):
+    """Every module must parse. Every module that goes onto boards (`board`)
+    must pass tools/boardcheck.py, whichever compiler is used: nothing SAMD21
     CircuitPython cannot run, and no string literal that CircuitPython's and
     MicroPython's compilers store differently. With the fallback compiler,
     every board module must also have no async syntax and compile to the same
@@ -281,17 +286,18 @@ def check_sources(cfg, files, fallback):
 
     problems = []
     init = cfg.source / "__init__.py"
+    board = set(board)
     for f in files:
         if f.suffix != ".py":
             continue
         path = cfg.source.parent / f
-        board = not bundleconf.board_excluded(cfg, f)
-        strict = fallback and board
+        on_board = f in board
+        strict = fallback and on_board
         found = bundleconf.check_file(path, rel(path, cfg.root), forbid_async=strict)
         if strict and not found:
             differs = mpy_cross_cp.disagreement(path, rel(path, cfg.root))
             found = [differs] if differs else []
-        if board and not any(": syntax error: " in p for p in found):
+        if on_board and not any(": syntax error: " in p for p in found):
             found += boardcheck.check_file(
                 path, rel(path, cfg.root), package_dir=(cfg.source.parent / f).parent
             )
@@ -433,7 +439,73 @@ def stage_library(dest, files, repo_url, version):
     git(["remote", "add", "origin", repo_url], dest)
 
 
-def run_build_bundles(cfg, stage, prefix, output, cache_home, log):
+# Left out when a tree that is not a git checkout is exported (ASYNCCP_VERSION
+# builds): what .gitignore leaves out of a clone.
+NOT_EXPORTED = (
+    ".git",
+    "build",
+    ".venv",
+    "__pycache__",
+    "*.py[cod]",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "*.egg-info",
+    "dist",
+    "_build",
+    "_generated",
+)
+
+
+def export_checkout(root, dest):
+    """Copy to `dest` what a clone of `root` would hold if its work tree were
+    committed now: ``git ls-files --cached --others --exclude-standard``
+    (tracked files and untracked ones that are not ignored; files deleted in
+    the work tree left out), symlinks kept as symlinks. No file is moved or
+    renamed: circuitpython-build-tools sees the repository's own layout.
+    Outside git (ASYNCCP_VERSION builds): the tree less NOT_EXPORTED."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    proc = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=root,
+        capture_output=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        shutil.copytree(root, dest, symlinks=True, ignore=shutil.ignore_patterns(*NOT_EXPORTED))
+        return
+    dest.mkdir(parents=True)
+    names = set(proc.stdout.decode("utf-8", "surrogateescape").split("\0")) - {""}
+    for name in sorted(names):
+        src = root / name
+        if not os.path.lexists(src):
+            continue
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_symlink():
+            os.symlink(os.readlink(src), target)
+        elif src.is_file():
+            shutil.copy2(src, target)
+
+
+def stage_community(stage, library, repo_url, version):
+    """Make `stage` a bundle repository and `library` (inside it, already
+    exported) the library's repository at tag `version`, as the Community
+    Bundle's checkout is after its submodule update: build-tools reads the
+    library's version (git describe) and name (origin's URL) from `library`,
+    and the zips' version from `stage`."""
+    git(["init", "-q"], library)
+    git(["add", "-A"], library)
+    git(["commit", "-q", "--no-verify", "-m", f"exported by make bundle, {version}"], library)
+    git(["tag", version], library)
+    git(["remote", "add", "origin", repo_url], library)
+    git(["init", "-q"], stage)
+    git(["commit", "-q", "--allow-empty", "--no-verify", "-m", "bundle"], stage)
+    git(["tag", version], stage)
+
+
+def run_build_bundles(cfg, stage, prefix, output, cache_home, log, location=".", depth=0):
     if output.exists():
         shutil.rmtree(output)
     output.mkdir(parents=True)
@@ -451,7 +523,9 @@ def run_build_bundles(cfg, stage, prefix, output, cache_home, log):
             "--filename_prefix",
             prefix,
             "--library_location",
-            ".",
+            location,
+            "--library_depth",
+            str(depth),
             "--output_directory",
             output,
             *only,
@@ -513,6 +587,36 @@ def dependency_stage_files(dep):
 
 
 # ---------------------------------------------------------------- checking
+
+
+def check_bundle_contents(cfg, files, version):
+    """Each zip's lib/ holds exactly the board files (.py in the py zip, .mpy
+    in the others): not one more, not one less."""
+    kinds = []
+    if "py" in cfg.bundles:
+        kinds.append(("py", ".py"))
+    if "mpy" in cfg.bundles:
+        kinds += [(f"{t.name}-mpy", ".mpy") for t in cfg.circuitpython_targets()]
+    bad = []
+    for kind, ext in kinds:
+        z = cfg.bundles_out / f"{cfg.bundle_prefix}-{kind}-{version}.zip"
+        if not z.is_file():
+            raise BuildError(f"circuitpython-build-bundles did not write {z}")
+        want = {(f.with_suffix(ext) if f.suffix == ".py" else f).as_posix() for f in files}
+        with zipfile.ZipFile(z) as f:
+            got = {
+                n.split("/", 2)[2]
+                for n in f.namelist()
+                if n.count("/") >= 2 and n.split("/")[1] == "lib" and not n.endswith("/")
+            }
+        for name in sorted(want - got):
+            bad.append(f"{z.name}: lacks lib/{name}")
+        for name in sorted(got - want):
+            bad.append(f"{z.name}: has lib/{name}, which is not a board file")
+    if bad:
+        raise BuildError(
+            "the bundles do not hold the board files of src/asynccp:\n  " + "\n  ".join(bad)
+        )
 
 
 def check_headers(cfg):
@@ -724,17 +828,30 @@ def build(cfg):
     root = cfg.root
     build_dir = root / "build"
     logs = build_dir / "logs"
-    all_files = bundleconf.package_files(cfg)
-    files = bundleconf.board_files(cfg)
+    # The repository as a clone would have it, where the Community Bundle puts
+    # it; its files are the build's, listed as circuitpython-build-tools does.
+    community = build_dir / "stage" / "community"
+    if community.exists():
+        shutil.rmtree(community)
+    library = community / cfg.library_path
+    export_checkout(root, library)
+    problems = bundleconf.layout_problems(cfg, library)
+    if problems:
+        raise BuildError(
+            "circuitpython-build-tools would not build the package from this checkout:\n  "
+            + "\n  ".join(problems)
+        )
+    all_files = bundleconf.package_files(cfg, library)
+    files = bundleconf.board_files(cfg, library)
     say(f"package {cfg.name}: {len(all_files)} files in {rel(cfg.source, root)}")
-    left_out = [f.name for f in all_files if f not in files]
+    left_out = sorted({f.parts[1] for f in all_files if f not in files})
     if left_out:
-        say(f"  not for boards (bundle.toml board_exclude), PyPI only: {', '.join(left_out)}")
+        say(f"  not for boards (bundle.toml desktop_only), PyPI only: {', '.join(left_out)}")
 
     # 1-3: compilers first (they decide how strict the source checks are), then sources.
     compilers = choose_compilers(cfg)
     fallback = [c for c in compilers.values() if c.kind == "micropython-as-circuitpython"]
-    check_sources(cfg, all_files, bool(fallback))
+    check_sources(cfg, all_files, files, bool(fallback))
     nmods = sum(1 for f in files if f.suffix == ".py")
     if fallback:
         say(
@@ -792,25 +909,19 @@ def build(cfg):
     for t in cfg.micropython_targets():
         build_micropython_target(cfg, t, compilers[t.name], files, version, deps)
 
-    # 5: the library through circuitpython-build-tools.
-    staged = {f.as_posix(): cfg.source.parent / f for f in files}
-    if cfg.examples.is_dir():
-        for p in sorted(cfg.examples.rglob("*")):
-            if p.is_file() and "__pycache__" not in p.parts:
-                staged[f"examples/{p.relative_to(cfg.examples).as_posix()}"] = p
-    for name in ("pyproject.toml",):
-        staged[name] = root / name
-    staged["requirements.txt"] = cfg.requirements
-    stage = build_dir / "stage" / cfg.repo_name
-    stage_library(stage, staged, cfg.repo, version)
+    # 5: the library through circuitpython-build-tools, as the Community Bundle builds it.
+    stage_community(community, library, cfg.repo, version)
     run_build_bundles(
         cfg,
-        stage,
+        community,
         cfg.bundle_prefix,
         cfg.bundles_out,
         cache_home,
         logs / f"build-bundles-{cfg.bundle_prefix}.log",
+        location=Path(cfg.library_path).parts[0],
+        depth=len(Path(cfg.library_path).parts) - 1,
     )
+    check_bundle_contents(cfg, files, version)
     for t in cfg.circuitpython_targets():
         out = root / "build" / t.out
         if out.exists():

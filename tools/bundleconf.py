@@ -6,7 +6,6 @@ Shared by tools/build.py, the compiler shim and the build tests.
 """
 
 import ast
-import fnmatch
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -75,7 +74,8 @@ class Config:
     dist_out: Path
     sizes_out: Path
     sizes_heapsize: str
-    board_exclude: list = field(default_factory=list)
+    library_path: str
+    desktop_only: list = field(default_factory=list)
     targets: list = field(default_factory=list)
     dependencies: list = field(default_factory=list)
 
@@ -126,8 +126,15 @@ def load(path=CONFIG):
         dist_out=root / doc.get("pypi", {}).get("output", "build/dist"),
         sizes_out=root / sizes.get("output", "build/SIZES.md"),
         sizes_heapsize=sizes.get("heapsize", "256k"),
-        board_exclude=list(pkg.get("board_exclude", [])),
+        library_path=bundles.get("library_path", "libraries/helpers/" + pkg.get("name", "")),
+        desktop_only=list(pkg.get("desktop_only", [])),
     )
+    if "board_exclude" in pkg:
+        raise ConfigError(
+            "bundle.toml: board_exclude is gone: circuitpython-build-tools cannot leave files "
+            "out, so a desktop-only part of the package is a subpackage that is a symlink to a "
+            "folder outside src/ (see desktop_only)"
+        )
     names = set()
     for i, t in enumerate(doc.get("target", [])):
         where = f"[[target]] #{i + 1}"
@@ -179,38 +186,120 @@ def load(path=CONFIG):
     return cfg
 
 
-def package_files(cfg):
-    """Every file of the package, relative to src/ (asynccp/x.py), found by listing."""
-    if not cfg.source.is_dir():
-        raise ConfigError(f"{cfg.source} does not exist")
+def _skipped(rel):
+    """__pycache__ folders and .pyc files: git ignores them, so no clone has them."""
+    return "__pycache__" in rel.parts or rel.suffix in (".pyc", ".pyo")
+
+
+def package_files(cfg, tree=None):
+    """Every file of the package as the sdist and wheel have it, relative to src/
+    (asynccp/x.py, asynccp/timeline/__init__.py): src/asynccp listed with its
+    symlinked desktop-only subpackages followed. `tree` is the repository root
+    (default: this checkout) or a copy of it."""
+    tree = Path(tree or cfg.root)
+    source = tree / cfg.source.relative_to(cfg.root)
+    if not source.is_dir():
+        raise ConfigError(f"{source} does not exist")
     files = []
-    for p in sorted(cfg.source.rglob("*")):
-        rel = p.relative_to(cfg.source)
-        if not p.is_file() or "__pycache__" in rel.parts or p.suffix in (".pyc", ".pyo"):
-            continue
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        files.append(Path(cfg.name) / rel)
+    for dirpath, dirnames, filenames in os.walk(source, followlinks=True):
+        dirnames.sort()
+        for name in sorted(filenames):
+            rel = (Path(dirpath) / name).relative_to(source)
+            if _skipped(rel) or any(part.startswith(".") for part in rel.parts):
+                continue
+            files.append(Path(cfg.name) / rel)
     if not any(f.suffix == ".py" for f in files):
-        raise ConfigError(f"{cfg.source} has no .py module")
+        raise ConfigError(f"{source} has no .py module")
+    return sorted(files)
+
+
+def board_files(cfg, tree=None):
+    """The files circuitpython-build-tools puts into every board zip, relative
+    to src/ (asynccp/x.py): its own rule (build.get_package_info, 1.21.0) is
+    every file under <repository>/<first of tool.setuptools.packages> that
+    ``Path.rglob("*")`` lists, and rglob does not descend into a symlinked
+    folder, so the desktop-only subpackages (bundle.toml desktop_only) are
+    not among them. __pycache__ is left out here as no clone has it."""
+    tree = Path(tree or cfg.root)
+    top = tree / cfg.name
+    if not top.is_dir():
+        raise ConfigError(
+            f"{top} does not exist: circuitpython-build-tools looks for the package there "
+            f"(commit the symlink: ln -s {cfg.source.relative_to(cfg.root)} {cfg.name})"
+        )
+    files = sorted(
+        Path(cfg.name) / p.relative_to(top)
+        for p in top.rglob("*")
+        if p.is_file() and not _skipped(p.relative_to(top))
+    )
+    if not any(f.suffix == ".py" for f in files):
+        raise ConfigError(f"{top} has no .py module")
     return files
 
 
-def board_excluded(cfg, f):
-    """Whether package file `f` (asynccp/x.py) matches bundle.toml's board_exclude."""
-    inner = Path(*f.parts[1:]).as_posix()
-    return any(fnmatch.fnmatchcase(inner, pat) for pat in cfg.board_exclude)
-
-
-def board_files(cfg):
-    """The package files that go onto boards: all but board_exclude's."""
-    return [f for f in package_files(cfg) if not board_excluded(cfg, f)]
-
-
-def modules(cfg, *, boards=True):
+def modules(cfg, *, boards=True, tree=None):
     """The package's .py modules, relative to src/ (boards=False: the wheel's, all of them)."""
-    files = board_files(cfg) if boards else package_files(cfg)
+    files = board_files(cfg, tree) if boards else package_files(cfg, tree)
     return [f for f in files if f.suffix == ".py"]
+
+
+def layout_problems(cfg, tree=None):
+    """Why circuitpython-build-tools, run on `tree` (a checkout of this
+    repository), would not ship exactly src/asynccp less its desktop-only
+    subpackages: [] if it would."""
+    tree = Path(tree or cfg.root)
+    source = tree / cfg.source.relative_to(cfg.root)
+    source_rel = cfg.source.relative_to(cfg.root).as_posix()
+    problems = []
+    try:
+        with open(tree / "pyproject.toml", "rb") as f:
+            setuptools = tomllib.load(f).get("tool", {}).get("setuptools", {})
+    except FileNotFoundError:
+        setuptools = {}
+    packages = setuptools.get("packages")
+    if not isinstance(packages, list) or not packages or packages[0] != cfg.name:
+        problems.append(
+            f"pyproject.toml: tool.setuptools.packages must be a list starting with "
+            f'"{cfg.name}" (circuitpython-build-tools takes its first entry as the package)'
+        )
+        packages = packages if isinstance(packages, list) else []
+    if setuptools.get("py-modules"):
+        problems.append("pyproject.toml: tool.setuptools.py-modules must not be set")
+    top = tree / cfg.name
+    if top != source:
+        if not top.is_symlink():
+            problems.append(
+                f"{cfg.name}: must be a symlink to {source_rel}, where circuitpython-build-tools "
+                f"looks for the package (ln -s {source_rel} {cfg.name}; commit it)"
+            )
+        elif top.resolve() != source.resolve():
+            problems.append(f"{cfg.name}: a symlink to {os.readlink(top)}, not to {source_rel}")
+    if not source.is_dir():
+        return problems + [f"{source_rel}: missing"]
+    for entry in cfg.desktop_only:
+        path = source / entry
+        if not (path.is_symlink() and path.is_dir()):
+            problems.append(
+                f"{source_rel}/{entry}: bundle.toml desktop_only names it, so it must be a "
+                "symlink to a folder outside the package (circuitpython-build-tools ships "
+                "everything else in the package to boards)"
+            )
+        if f"{cfg.name}.{entry}" not in packages:
+            problems.append(
+                f'pyproject.toml: tool.setuptools.packages lacks "{cfg.name}.{entry}" '
+                "(the wheel would not have it)"
+            )
+    for dirpath, dirnames, _files in os.walk(source):
+        for d in dirnames:
+            path = Path(dirpath) / d
+            rel = path.relative_to(source).as_posix()
+            if path.is_symlink() and rel not in cfg.desktop_only:
+                problems.append(
+                    f"{source_rel}/{rel}: a symlinked folder, which circuitpython-build-tools "
+                    "leaves out of the board zips; name it in bundle.toml desktop_only if "
+                    "that is meant"
+                )
+    return problems
 
 
 # ------------------------------------------------------------ source checks

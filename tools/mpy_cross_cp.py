@@ -152,7 +152,8 @@ def disagreement(infile, name):
         f"{name}: MicroPython's mpy-cross 1.29 compiles it differently from "
         f"{', '.join(differ)}, so what CircuitPython's own mpy-cross makes of it is not "
         f"known.{cause} Avoid arithmetic on float literals (a unary minus too), leave the "
-        "module off the boards (bundle.toml board_exclude), or name CircuitPython's mpy-cross."
+        "module off the boards (a desktop-only subpackage: bundle.toml desktop_only), or "
+        "name CircuitPython's mpy-cross."
     )
 
 
