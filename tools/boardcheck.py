@@ -4,7 +4,8 @@
 string literals that CircuitPython's and MicroPython's compilers store differently.
 
 `make bundle` (tools/build.py) runs both on every module that goes onto boards
-(the package folder, without its desktop-only subpackages), whichever compiler it uses, and so
+(the package folder, without its desktop-only subpackages), whichever compiler
+it uses, and so
 does the compiler shim (tools/mpy_cross_cp.py) that circuitpython-build-tools
 calls. Any problem stops the build before anything is compiled, each named
 ``file:line:col: message``.

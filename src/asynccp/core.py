@@ -36,12 +36,12 @@ except ImportError:
     _CP = False
 
 try:
-    from time import sleep_ms as _sleep_ms
+    from time import sleep_ms as _sleep
 except ImportError:  # CircuitPython, CPython
-    from time import sleep as _sleep
+    from time import sleep
 
-    def _sleep_ms(ms):
-        _sleep(ms / 1000)
+    def _sleep(ms):
+        sleep(ms / 1000)
 
 
 _MAX = const(0x1FFFFFFF)  # the tick counter's period, 2**29, less one
@@ -73,20 +73,11 @@ class Task:
     exception handler, or leaves :meth:`Loop.run`.
     """
 
-    loop = None  # the Loop: a class attribute of each loop's own subclass,
-    # so a task has two slots (a MicroPython instance of 1-2 attributes is 64
-    # bytes on 64-bit, of 3-4 is 96).
-
-    def __init__(self, coro):
-        self.coro = coro  # the loop while an exception is pending (see
-        # asynccp.cancel); once ended, the result or the exception
-        self.state = _READY
-
-    @property
-    def data(self):
-        """Once the task has ended: its result, or the exception that ended
-        it. None before."""
-        return self.coro if self.state < _PARKED else None
+    # Loop.add_task makes a task and sets its coro and loop: no __init__ (a
+    # method costs a board ~70 bytes of RAM for good). coro is the loop while
+    # an exception is pending for the task (see asynccp.cancel), and once it
+    # has ended, its result or the exception that ended it.
+    state = _READY
 
     def done(self):
         """True once the task has returned, raised or been cancelled."""
@@ -139,7 +130,8 @@ def _m(n, *args):
     try:
         from .messages import M
 
-        return M[n] % args
+        m = M[n]
+        return m % args if type(m) is str else m(*args)
     except (ImportError, MemoryError):  # messages.mpy not on the board, or no room
         return "asynccp error %d %r" % (n, args)
 
@@ -166,11 +158,10 @@ class Loop:
         self.debug = debug
         if clock is None:
             self._ticks = _ticks
-            self._sleep = _sleep_ms
+            self._sleep = _sleep
         else:
             self._ticks = clock.ticks_ms
             self._sleep = clock.sleep_ms
-        self._T = type("Task", (Task,), {"loop": self})  # this loop's tasks
         # Ready ring: a power-of-two list, head and tail index (equal when
         # empty; it grows before it would be full). No allocation unless more
         # tasks are ready at once than ever before.
@@ -187,15 +178,15 @@ class Loop:
         self._j = {}  # task -> tasks awaiting it
         self._x = {}  # task -> (its coroutine, exception pending for it): see cancel
 
-    def __getattr__(self, name):
+    def __getattr__(self, attr):
         # A Loop method kept in its feature's module: importing that module
         # adds it to Loop (asynccp/lazy.py says which module).
         from .lazy import load
 
-        load(name)
-        if getattr(Loop, name, None) is None:
-            raise AttributeError(name)
-        return getattr(self, name)
+        load(attr)
+        if getattr(Loop, attr, None) is None:
+            raise AttributeError(attr)
+        return getattr(self, attr)
 
     # -- public API ---------------------------------------------------------
 
@@ -207,9 +198,11 @@ class Loop:
         ``coroutine`` is not a coroutine or generator object (for example the
         function itself rather than its call).
         """
-        if not hasattr(coroutine, "send"):
+        if not hasattr(coroutine, "send"):  # a function, not its call, say
             raise TypeError(_m(2, coroutine))  # expected a coroutine object
-        t = self._T(coroutine)
+        t = Task()
+        t.coro = coroutine
+        t.loop = self
         self._ready(t)
         return t
 
@@ -220,10 +213,12 @@ class Loop:
         starts means it never runs. TypeError/ValueError as for
         :func:`~asynccp.delay.delay` and :meth:`add_task`.
         """
-        if not hasattr(coroutine, "send"):
-            raise TypeError(_m(2, coroutine))  # expected a coroutine object
-        t = self._T(coroutine)
-        self._at(t, (self._ticks() + _ms(seconds_to_delay)) & _MAX)
+        ms = _ms(seconds_to_delay)
+        t = self.add_task(coroutine)
+        # add_task put t at the back of the ready ring: take it back out
+        self._rt = (self._rt - 1) & self._rm
+        self._rq[self._rt] = None
+        self._at(t, (self._ticks() + ms) & _MAX)
         return t
 
     def set_exception_handler(self, handler):
@@ -270,7 +265,7 @@ class Loop:
                             dt = s
                     elif not hk:
                         if self._w:  # tasks wait for something nothing can give them
-                            raise RuntimeError(_m(4, [t.coro for t in self._w]))
+                            raise RuntimeError(_m(4, self._w))
                         return
                     self._sleep(dt)
                     continue
@@ -366,18 +361,18 @@ class Loop:
     # out. Insertion is a binary search and one list insert (memmove, in C);
     # tasks due at the same tick wake in the order they slept.
 
-    def _at(self, t, due):
-        # file task t to wake at tick `due`
+    def _at(self, t, ms):
+        # file task t to wake at tick ms
         hk = self._hk
         lo = 0
         hi = len(hk)
         while lo < hi:
             m = (lo + hi) >> 1
-            if ((due - hk[m] + _HALF) & _MAX) < _HALF:  # due before hk[m]
+            if ((ms - hk[m] + _HALF) & _MAX) < _HALF:  # ms before hk[m]
                 hi = m
             else:
                 lo = m + 1
-        hk.insert(lo, due)
+        hk.insert(lo, ms)
         self._ht.insert(lo, t)
         t.state = _SLEEPING
 

@@ -19,11 +19,11 @@ def _of(ms):
     return Duration(whole, round((ms - whole) * 1000))
 
 
-def _cmp(a, b):
-    # the sign of a - b, without products that could overflow
-    if not isinstance(b, Duration):
-        raise TypeError(_m(27, b))  # cannot compare a Duration with
-    return (a._ms - b._ms) or (a._us - b._us)
+def _cmp(self, other):
+    # the sign of self - other, without products that could overflow
+    if not isinstance(other, Duration):
+        raise TypeError(_m(27, other))  # cannot compare a Duration with
+    return (self._ms - other._ms) or (self._us - other._us)
 
 
 class Duration:
@@ -98,14 +98,14 @@ class Duration:
         """``-d``, everywhere."""
         return Duration(-self._ms, -self._us)
 
-    def times(self, k):
-        """``d * k`` for an int or float ``k``, everywhere."""
-        if isinstance(k, int):
-            return Duration(self._ms * k, self._us * k)
-        if not isinstance(k, float):
-            raise TypeError(_m(29, k))  # a Duration can be multiplied only by a number
-        d = _of(self._ms * k)
-        return Duration(d._ms, d._us + round(self._us * k))
+    def times(self, count):
+        """``d * count`` for an int or float ``count``, everywhere."""
+        if isinstance(count, int):
+            return Duration(self._ms * count, self._us * count)
+        if not isinstance(count, float):
+            raise TypeError(_m(29, count))  # a Duration can be multiplied only by a number
+        d = _of(self._ms * count)
+        return Duration(d._ms, d._us + round(self._us * count))
 
     # The operators SAMD21 firmware never calls (see the class docstring).
     __neg__ = negated  # samd21: full builds only; negated() works everywhere

@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""The texts of asynccp's error messages, by number.
+"""The texts of asynccp's error messages, by number (a text, or a function
+of the values that makes the text).
 
 Loaded only when asynccp raises one of its errors (``core._m(n, ...)``
 imports it then): a board that never hits an error does not hold these texts
@@ -16,7 +17,8 @@ M = (
     "asynccp: awaited outside asynccp's loop",  # 1
     "asynccp: expected a coroutine object (call the function: f()), got %r",  # 2
     "asynccp: a loop is already running",  # 3
-    "asynccp: tasks wait for something nothing can give them: %r",  # 4
+    # 4: the deadlock report, naming the waiting tasks by their coroutines
+    lambda w: "asynccp: tasks wait for something nothing can give them: %r" % [t.coro for t in w],
     "asynccp: a task awaited %r, which asynccp cannot wait for",  # 5
     "asynccp: seconds must be a number, got %r",  # 6
     "asynccp: %r seconds is too long (at most 3 days)",  # 7

@@ -23,9 +23,9 @@ _MAX = const(0x1FFFFFFF)  # the tick period less one (see core)
 _HALF = const(0x10000000)
 
 # Catch-up policies for a task that falls behind.
-REBASE = "rebase"  # default: run at once; more than two periods behind, restart the grid from now
-BURST = "burst"  # run back to back until caught up with the grid
-SKIP = "skip"  # drop the missed runs; next run at the first grid time not before now
+REBASE = 0  # default: run at once; more than two periods behind, restart the grid from now
+BURST = 1  # run back to back until caught up with the grid
+SKIP = 2  # drop the missed runs; next run at the first grid time not before now
 
 
 def _period(frequency):
@@ -99,7 +99,7 @@ class ScheduledTask(Task):
         if not callable(coroutine_function) or hasattr(coroutine_function, "send"):
             raise TypeError(_m(16, coroutine_function))  # schedule takes a function
         c = kwargs.pop("catch_up", REBASE)
-        if c not in (REBASE, BURST, SKIP):
+        if type(c) is not int or not REBASE <= c <= SKIP:
             raise ValueError(_m(17, c))  # catch_up must be REBASE, BURST or SKIP
         self.q, self.r, self.den = _period(frequency)
         if c != REBASE:

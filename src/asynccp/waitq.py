@@ -35,15 +35,15 @@ def _wait(q):
     lp._w.pop(t, None)  # it has taken what it was handed, if anything
 
 
-def _give(q, back):
+def _give(q, then):
     # Wake the first waiter of q, handing it something; returns it, or None
-    # if nobody waits. If it is cancelled before it runs, back(task) is called
+    # if nobody waits. If it is cancelled before it runs, then(task) is called
     # at once, so what it was handed goes on to the next in line.
     if q:
         t = q.pop(0)
         lp = t.loop
         lp._wake(t)
-        lp._w[t] = back
+        lp._w[t] = then
         return t
     return None
 
@@ -51,8 +51,8 @@ def _give(q, back):
 class _Aw:
     # Makes a generator (any iterator) awaitable everywhere: CircuitPython's
     # `await` wants __await__, which its generators lack.
-    def __init__(self, gen):
-        self.g = gen
+    def __init__(self, g):
+        self.g = g
 
     def __iter__(self):
         return self.g
@@ -72,6 +72,6 @@ def _enter(self):
     return self
 
 
-def _exit(self, exc_type, exc, tb):
+def _exit(self, *args):
     self.release()
     return _NOW
