@@ -85,7 +85,7 @@ def test_import_loads_only_the_minimal_set():
         ("ManagedResource", ["resource", "lazy", "waitq"]),
         ("ManagedSpi", ["managed_spi", "resource", "lazy", "waitq"]),
         ("Duration", ["duration", "lazy"]),
-        ("CancelledError", ["cancel", "lazy"]),
+        ("CancelledError", ["task", "lazy"]),
         ("Event", ["event", "lazy", "waitq"]),
         ("suspend", ["event", "lazy", "waitq"]),
     ],

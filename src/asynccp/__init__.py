@@ -11,7 +11,7 @@ tasks and delays).
 __version__ = "0.0.0+auto.0"
 __repo__ = "https://github.com/asynccp/CircuitPython_asynccp.git"
 
-from .core import *  # noqa: E402,F403  Loop, Task, get_loop, add_task, run
+from .core import *  # noqa: E402,F403  Loop, Task, get_loop, add_task, run, run_later
 
 # Eager, not lazy: importing the submodule `delay` makes the package's `delay`
 # the module; this import runs after that and binds the function for good.
@@ -32,12 +32,5 @@ def __getattr__(attr):
             except ImportError:
                 pass
         raise AttributeError(attr)
-    if mod:
-        value = getattr(mod, attr)
-    else:
-
-        def value(*args, **kwargs):
-            return getattr(get_loop(), attr)(*args, **kwargs)  # noqa: F405
-
-    globals()[attr] = value
+    value = globals()[attr] = getattr(mod, attr)
     return value

@@ -15,13 +15,19 @@ the ready ring (``await delay(0)``); True, an awaitable of ours filed it
 already (timer list, a wait list); anything else, it awaited something
 foreign and gets a TypeError there.
 
-RAM is the budget: on a 32 KB board about 19 KB of heap is left for
-code.py, and an imported module holds every function (about 60 bytes before
-its body), class (about 200), name and string it has, for good. So this
-module keeps tasks, the loop and its two queues only. Waiting in line
-(resources, primitives), schedules, ``suspend`` and the error message texts
-live in modules that load when a program first uses them; the Loop methods
-among them are added to Loop by their module (see ``Loop.__getattr__``).
+RAM is the budget. On a 32 KB board about 19 KB of heap is left for code.py,
+and an imported module holds, for good, every function it defines (about 55
+bytes before its body), class (about 180) and new name (about 17) it uses.
+So this module keeps running tasks and delays only. Cancelling and awaiting
+a task (``task``), waiting in line (``waitq``), schedules, ``suspend`` and
+the error message texts are in modules a program loads when it first uses
+them; Loop methods among them are added to Loop by their module (see
+``Loop.__getattr__``). Private names are short and shared between modules
+(each distinct name is a string the board keeps): a Loop's ready ring is
+``_q`` with head ``_h``, tail ``_t`` and mask ``_n``; its timer list is the
+due ticks ``_k`` and the tasks ``_s``; ``_w`` maps a parked task to the list
+it waits in, ``_j`` a task to the tasks awaiting it, ``_x`` a task to the
+exception pending for it.
 """
 
 from micropython import const  # CPython: Blinka's (adafruit_ticks needs Blinka too)
@@ -54,9 +60,7 @@ _FAILED = const(-4)
 
 _running = None  # the Loop in run(), read by the awaitables
 _default = None  # the Loop of the module-level functions
-
-
-_Cancelled = ()  # asynccp.cancel puts its CancelledError here when it loads
+_Cancelled = ()  # asynccp.task puts its CancelledError here when it loads
 
 
 class Task:
@@ -73,10 +77,10 @@ class Task:
     exception handler, or leaves :meth:`Loop.run`.
     """
 
-    # Loop.add_task makes a task and sets its coro and loop: no __init__ (a
-    # method costs a board ~70 bytes of RAM for good). coro is the loop while
-    # an exception is pending for the task (see asynccp.cancel), and once it
-    # has ended, its result or the exception that ended it.
+    # Loop.add_task makes a task and sets its coro and loop: no __init__. coro
+    # is the loop while an exception is pending for the task (see
+    # asynccp.task), and once the task has ended, its result or the exception
+    # that ended it.
     state = _READY
 
     def done(self):
@@ -91,35 +95,18 @@ class Task:
         the queue it waited in). Its ``finally`` blocks run; it may catch the
         exception and go on. A task that cancels itself gets the exception at
         its next await. Returns False if the task had already ended (nothing
-        happens), else True.
+        happens), else True. (This loads ``asynccp.task``.)
         """
-        from .cancel import cancel
+        from .task import cancel
 
         return cancel(self)
 
     def __iter__(self):
-        return _join(self)
+        from .task import join
+
+        return join(self)
 
     __await__ = __iter__
-
-
-def _join(t):
-    # The generator behind `await task`: park in the loop's join list of t.
-    if t.state > _DONE:
-        lp = t.loop
-        if lp.cur is t:
-            raise RuntimeError(_m(0))  # a task cannot await itself
-        j = lp._j.get(t)
-        if j is None:
-            lp._j[t] = j = []
-        me = lp.cur
-        me.state = _PARKED
-        lp._w[me] = j
-        j.append(me)
-        yield True  # (cancel() takes us out of j)
-    if t.state == _FAILED:
-        raise t.coro
-    return t.coro
 
 
 def _m(n, *args):
@@ -146,13 +133,14 @@ class Loop:
     jumps the clock to the next due time. ``debug=True`` prints a line when a
     scheduled task falls behind and is re-based.
 
-    ``schedule``, ``schedule_later`` and ``suspend`` are methods too: their
-    modules (``scheduler``, ``event``) add them to Loop when they load, and
-    a loop loads them when one is first asked for.
+    ``schedule``, ``schedule_later``, ``suspend`` and
+    ``set_exception_handler`` are methods too: their modules add them to
+    Loop when they load, and a loop loads them when one is first asked for.
     """
 
     handler = None  # exception handler, see set_exception_handler
     cur = None  # the task running now
+    _j = None  # task -> tasks awaiting it (made by asynccp.task)
 
     def __init__(self, debug=False, clock=None):
         self.debug = debug
@@ -165,18 +153,17 @@ class Loop:
         # Ready ring: a power-of-two list, head and tail index (equal when
         # empty; it grows before it would be full). No allocation unless more
         # tasks are ready at once than ever before.
-        self._rq = [None] * 8
-        self._rm = 7
-        self._rh = 0
-        self._rt = 0
-        self._hk = []  # the timer list: due ticks and tasks, earliest first
-        self._ht = []
+        self._q = [None] * 8
+        self._n = 7
+        self._h = 0
+        self._t = 0
+        self._k = []  # the timer list: due ticks and tasks, earliest first
+        self._s = []
         # Parked task -> the list it waits in; or, once woken and handed
         # something (a permit, an item), until it runs: how to pass that on
         # if it is cancelled first (see waitq). Empty: nothing waits.
         self._w = {}
-        self._j = {}  # task -> tasks awaiting it
-        self._x = {}  # task -> (its coroutine, exception pending for it): see cancel
+        self._x = {}  # task -> (its coroutine, exception pending for it): see task
 
     def __getattr__(self, attr):
         # A Loop method kept in its feature's module: importing that module
@@ -216,20 +203,10 @@ class Loop:
         ms = _ms(seconds_to_delay)
         t = self.add_task(coroutine)
         # add_task put t at the back of the ready ring: take it back out
-        self._rt = (self._rt - 1) & self._rm
-        self._rq[self._rt] = None
+        self._t = (self._t - 1) & self._n
+        self._q[self._t] = None
         self._at(t, (self._ticks() + ms) & _MAX)
         return t
-
-    def set_exception_handler(self, handler):
-        """Send exceptions that end tasks to ``handler(task, exception)``.
-
-        By default (and after ``set_exception_handler(None)``) an exception
-        that ends a task nobody awaits leaves :meth:`run`. With a handler, it
-        is passed to the handler and the other tasks go on. CancelledError is
-        never passed; KeyboardInterrupt and SystemExit always leave run().
-        """
-        self.handler = handler
 
     def run(self, seconds=None):
         """Run tasks until none is left; returns then.
@@ -243,27 +220,26 @@ class Loop:
         global _running
         if _running is not None:
             raise RuntimeError(_m(3))  # a loop is already running
-        stop = None if seconds is None else (self._ticks() + _ms(seconds)) & _MAX
-        _running = self
         ticks = self._ticks
-        hk = self._hk  # changed in place, so these stay the timer lists
-        ht = self._ht
+        stop = None if seconds is None else (ticks() + _ms(seconds)) & _MAX
+        _running = self
+        k = self._k  # changed in place, so these stay the timer lists
+        s = self._s
         try:
             while True:
                 now = ticks()
-                if stop is not None and ((now - stop + _HALF) & _MAX) >= _HALF:
+                left = _HALF if stop is None else ((stop - now + _HALF) & _MAX) - _HALF
+                if left <= 0:
                     return
                 # Due timers join the ready ring, earliest first.
-                while hk and ((hk[0] - now + _HALF) & _MAX) <= _HALF:
-                    hk.pop(0)
-                    self._ready(ht.pop(0))
-                if self._rh == self._rt:  # nothing ready: sleep to a timer or the stop
-                    dt = ((hk[0] - now + _HALF) & _MAX) - _HALF if hk else _HALF
-                    if stop is not None:
-                        s = ((stop - now + _HALF) & _MAX) - _HALF
-                        if s < dt:
-                            dt = s
-                    elif not hk:
+                while k and ((k[0] - now + _HALF) & _MAX) <= _HALF:
+                    k.pop(0)
+                    self._ready(s.pop(0))
+                if self._h == self._t:  # nothing ready: sleep to a timer or the stop
+                    dt = ((k[0] - now + _HALF) & _MAX) - _HALF if k else left
+                    if dt > left:
+                        dt = left
+                    elif dt == _HALF:  # nothing sleeps, and no stop: done
                         if self._w:  # tasks wait for something nothing can give them
                             raise RuntimeError(_m(4, self._w))
                         return
@@ -272,15 +248,15 @@ class Loop:
                 # Run every task ready now, once; tasks readied meanwhile wait
                 # for the next round, after the timers are checked again. The
                 # ring list grows in place, so q stays valid; its mask may not.
-                q = self._rq
-                h = self._rh
-                n = (self._rt - h) & self._rm
+                q = self._q
+                h = self._h
+                n = (self._t - h) & self._n
                 while n:
                     n -= 1
                     t = q[h]
                     q[h] = None
-                    h = (h + 1) & self._rm
-                    self._rh = h
+                    h = (h + 1) & self._n
+                    self._h = h
                     self.cur = t
                     try:
                         r = t.coro.send(None)
@@ -302,22 +278,23 @@ class Loop:
                             self.handler(t, r)
                     elif r is None:
                         # back of the ring (_ready inline: this is the hot path)
-                        k = self._rt
-                        if (k + 1) & self._rm == h:
+                        i = self._t
+                        if (i + 1) & self._n == h:
                             self._ready(t)  # the ring is full: it grows
                         else:
-                            q[k] = t
-                            self._rt = (k + 1) & self._rm
-                    elif r is not True:  # it awaited something foreign
-                        from .cancel import _throw
+                            q[i] = t
+                            self._t = (i + 1) & self._n
+                    elif r is not True or t.coro is self:
+                        # it awaited something foreign, or was cancelled while
+                        # it ran (the loop stands in for its coroutine)
+                        from .task import _throw
 
-                        if t.coro is not self:  # (a pending cancel wins)
-                            _throw(self, t, TypeError(_m(5, r)))  # cannot wait for
-                        self._ready(t)
-                    elif self._x and t.coro is self:  # cancelled while it ran
-                        from .cancel import _throw
-
-                        _throw(self, t, None)
+                        if r is True:
+                            _throw(self, t, None)
+                        else:
+                            if t.coro is not self:  # (a pending cancel wins)
+                                _throw(self, t, TypeError(_m(5, r)))  # cannot wait for
+                            self._ready(t)
         finally:
             _running = None
             self.cur = None
@@ -326,27 +303,27 @@ class Loop:
 
     # -- the ready ring, waking, the timer list ---------------------------------
     # A task parks itself (state _PARKED, _w[task] = the list it waits in) and
-    # yields True; see _join and waitq._wait.
+    # yields True; see asynccp.task.join and waitq._wait.
 
     def _ready(self, t):
         # Append t to the ready ring. When the tail meets the head, double
         # the ring in place, moving the part before the head to the new half,
         # so the order stays.
         t.state = _READY
-        q = self._rq
-        k = self._rt
-        q[k] = t
-        k = (k + 1) & self._rm
-        self._rt = k
-        h = self._rh
-        if k == h:
+        q = self._q
+        i = self._t
+        q[i] = t
+        i = (i + 1) & self._n
+        self._t = i
+        h = self._h
+        if i == h:
             n = len(q)
             q.extend(q[:h])
             q.extend([None] * (n - h))
             for i in range(h):
                 q[i] = None
-            self._rt = n + h
-            self._rm = n + n - 1
+            self._t = n + h
+            self._n = n + n - 1
 
     def _wake(self, t):
         # Make a parked task ready (anything else is left alone); whoever
@@ -355,25 +332,25 @@ class Loop:
             del self._w[t]
             self._ready(t)
 
-    # Sleeping tasks in due order: parallel lists of due ticks (_hk) and tasks
-    # (_ht), the earliest first. `a` is before `b` when ((a - b + _HALF) &
+    # Sleeping tasks in due order: parallel lists of due ticks (_k) and tasks
+    # (_s), the earliest first. `a` is before `b` when ((a - b + _HALF) &
     # _MAX) < _HALF, which is adafruit_ticks' ticks_diff(a, b) < 0 written
     # out. Insertion is a binary search and one list insert (memmove, in C);
     # tasks due at the same tick wake in the order they slept.
 
     def _at(self, t, ms):
         # file task t to wake at tick ms
-        hk = self._hk
+        k = self._k
         lo = 0
-        hi = len(hk)
+        hi = len(k)
         while lo < hi:
             m = (lo + hi) >> 1
-            if ((ms - hk[m] + _HALF) & _MAX) < _HALF:  # ms before hk[m]
+            if ((ms - k[m] + _HALF) & _MAX) < _HALF:  # ms before k[m]
                 hi = m
             else:
                 lo = m + 1
-        hk.insert(lo, ms)
-        self._ht.insert(lo, t)
+        k.insert(lo, ms)
+        self._s.insert(lo, t)
         t.state = _SLEEPING
 
 

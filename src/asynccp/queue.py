@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 """Queue: a bounded FIFO between tasks, in a ring allocated once."""
 
+from .awaitable import _Aw
 from .core import _m
-from .waitq import _NOW, _Aw, _give, _wait
+from .waitq import _NOW, _give, _wait
 
 
 class QueueEmpty(Exception):

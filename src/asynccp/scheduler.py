@@ -256,9 +256,9 @@ class ScheduledTask(Task):
         lp = self.loop
         sleeping = self.state == 0 and self.c is None  # until the next run, in the timer list
         if sleeping:
-            i = lp._ht.index(self)
-            del lp._hk[i]
-            del lp._ht[i]
+            i = lp._s.index(self)
+            del lp._k[i]
+            del lp._s[i]
             # back one old period (the last advance carried if acc < r)
             self.due = (self.due - self.q - (self.acc < self.r)) & _MAX
         self.q, self.r, self.den = p

@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: MIT
 """Timeouts: ``await wait_for(awaitable, seconds)``."""
 
-from .cancel import CancelledError
+from .awaitable import _Aw
 from .core import Task, _ms
-from .waitq import _Aw, _here
+from .task import CancelledError
+from .waitq import _here
 
 try:
     _Base = TimeoutError  # CPython (and CircuitPython): `except TimeoutError` catches ours

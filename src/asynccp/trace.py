@@ -155,8 +155,8 @@ class Tracer:
         name. Does not yield.
         """
         lp = loop if loop is not None else _core.get_loop()
-        tasks = [t for t in lp._rq if t is not None]
-        tasks += lp._ht
+        tasks = [t for t in lp._q if t is not None]
+        tasks += lp._s
         tasks += list(lp._w)
         if lp.cur is not None:
             tasks.append(lp.cur)
@@ -177,7 +177,7 @@ class Tracer:
             t = run_later(seconds_to_delay, coroutine)
             tracer.watch(t)
             if t.state == 0:  # in the timer list: note when it is due
-                t.coro.due = lp._hk[lp._ht.index(t)]
+                t.coro.due = lp._k[lp._s.index(t)]
             return t
 
         def traced_schedule(*args, **kwargs):

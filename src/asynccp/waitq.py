@@ -13,6 +13,7 @@ an item) may be cancelled before it runs: the cancellation then calls the
 """
 
 from . import core as _core
+from .delay import _Delay
 
 
 def _here():
@@ -48,19 +49,9 @@ def _give(q, then):
     return None
 
 
-class _Aw:
-    # Makes a generator (any iterator) awaitable everywhere: CircuitPython's
-    # `await` wants __await__, which its generators lack.
-    def __init__(self, g):
-        self.g = g
-
-    def __iter__(self):
-        return self.g
-
-    __await__ = __iter__
-
-
-_NOW = _Aw(iter(()))  # finishes at once: a spent iterator serves every await
+# What __aexit__ returns: an awaitable that finishes at once (a delay that
+# was never armed; awaiting it allocates nothing).
+_NOW = _Delay()
 
 
 # `async with x:` for what is taken by awaiting x and given back by

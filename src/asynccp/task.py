@@ -1,9 +1,12 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Cancellation: :meth:`Task.cancel <asynccp.Task.cancel>` and CancelledError.
+"""What tasks do besides running: being cancelled, being awaited, failing.
 
-Loaded the first time a task is cancelled (or ``asynccp.CancelledError`` is
-named): a program that never cancels does not hold it in RAM.
+:meth:`Task.cancel <asynccp.Task.cancel>` and CancelledError, ``await
+task``, and :meth:`Loop.set_exception_handler <asynccp.Loop.set_exception_handler>`.
+Loaded the first time one of them is used (``asynccp.CancelledError`` named,
+a task cancelled or awaited): a program that only runs tasks and delays does
+not hold it in RAM.
 
 To throw an exception into a task (a cancellation), the loop itself stands
 in for the task's coroutine until its next step: the loop calls ``send()``
@@ -33,6 +36,27 @@ def cancel(t):
     return True
 
 
+def join(t):
+    # The generator behind `await task`: park in the loop's join list of t.
+    if t.state > -3:  # not ended
+        lp = t.loop
+        me = lp.cur
+        if me is t:
+            raise RuntimeError(_core._m(0))  # a task cannot await itself
+        if lp._j is None:
+            lp._j = {}
+        j = lp._j.get(t)
+        if j is None:
+            lp._j[t] = j = []
+        me.state = -2  # core's _PARKED
+        lp._w[me] = j
+        j.append(me)
+        yield True  # (a cancellation takes us out of j)
+    if t.state == -4:  # core's _FAILED
+        raise t.coro
+    return t.coro
+
+
 def _send(lp, _):
     # Loop.send: the next step of the running task, whose exception is pending
     t = lp.cur
@@ -58,12 +82,30 @@ def _throw(lp, t, e):
             w(t)
     s = t.state
     if s == 0:  # sleeping: out of the timer list
-        i = lp._ht.index(t)
-        del lp._hk[i]
-        del lp._ht[i]
+        i = lp._s.index(t)
+        del lp._k[i]
+        del lp._s[i]
     if s != -1:  # sleeping or parked (not already ready)
         lp._ready(t)
 
 
+def _set_exception_handler(self, handler):
+    """Send exceptions that end tasks to ``handler(task, exception)``.
+
+    By default (and after ``set_exception_handler(None)``) an exception
+    that ends a task nobody awaits leaves :meth:`run`. With a handler, it
+    is passed to the handler and the other tasks go on. CancelledError is
+    never passed; KeyboardInterrupt and SystemExit always leave run().
+    """
+    self.handler = handler
+
+
+def set_exception_handler(handler):
+    """:meth:`Loop.set_exception_handler
+    <asynccp.Loop.set_exception_handler>` on the default loop."""
+    _core.get_loop().set_exception_handler(handler)
+
+
 _core.Loop.send = _send
+_core.Loop.set_exception_handler = _set_exception_handler
 _core._Cancelled = CancelledError
