@@ -80,7 +80,7 @@ def test_import_loads_only_the_minimal_set():
         ("delay", ["delay"]),
         ("delay_ms", ["delay"]),
         ("schedule", ["scheduler", "lazy"]),
-        ("schedule_later", ["scheduler", "lazy"]),
+        ("schedule_later", ["schedctl", "scheduler", "lazy"]),
         ("ScheduledTask", ["scheduler", "lazy"]),
         ("ManagedResource", ["resource", "lazy", "waitq"]),
         ("ManagedSpi", ["managed_spi", "resource", "lazy", "waitq"]),

@@ -11,7 +11,7 @@ tasks and delays).
 __version__ = "0.0.0+auto.0"
 __repo__ = "https://github.com/asynccp/CircuitPython_asynccp.git"
 
-from .core import *  # noqa: E402,F403  Loop, Task, get_loop, add_task, run, run_later
+from .core import *  # noqa: E402,F403  Loop, Task, get_loop, add_task, run
 
 # Eager, not lazy: importing the submodule `delay` makes the package's `delay`
 # the module; this import runs after that and binds the function for good.
@@ -20,17 +20,6 @@ from .delay import delay, delay_ms  # noqa: E402,F401
 
 def __getattr__(attr):
     # PEP 562 lazy loading (MicroPython and CircuitPython support it too)
-    from .lazy import load
+    from .lazy import attr as load
 
-    mod = load(attr)
-    if mod is None:
-        # `from asynccp import trace`: MicroPython asks here before it
-        # looks for a submodule, so import it (if there is one).
-        if attr[0] != "_":
-            try:
-                return __import__(attr, globals(), None, [attr], 1)
-            except ImportError:
-                pass
-        raise AttributeError(attr)
-    value = globals()[attr] = getattr(mod, attr)
-    return value
+    return load(attr, globals())

@@ -133,9 +133,10 @@ class Loop:
     jumps the clock to the next due time. ``debug=True`` prints a line when a
     scheduled task falls behind and is re-based.
 
-    ``schedule``, ``schedule_later``, ``suspend`` and
-    ``set_exception_handler`` are methods too: their modules add them to
-    Loop when they load, and a loop loads them when one is first asked for.
+    ``run_later``, ``set_exception_handler``, ``schedule``,
+    ``schedule_later`` and ``suspend`` are methods too: their modules add
+    them to Loop when they load, and a loop loads them when one is first
+    asked for.
     """
 
     handler = None  # exception handler, see set_exception_handler
@@ -168,12 +169,9 @@ class Loop:
     def __getattr__(self, attr):
         # A Loop method kept in its feature's module: importing that module
         # adds it to Loop (asynccp/lazy.py says which module).
-        from .lazy import load
+        from .lazy import method
 
-        load(attr)
-        if getattr(Loop, attr, None) is None:
-            raise AttributeError(attr)
-        return getattr(self, attr)
+        return method(self, attr)
 
     # -- public API ---------------------------------------------------------
 
@@ -191,21 +189,6 @@ class Loop:
         t.coro = coroutine
         t.loop = self
         self._ready(t)
-        return t
-
-    def run_later(self, seconds_to_delay, coroutine):
-        """Add a task that starts ``seconds_to_delay`` seconds from now.
-
-        Does not yield. Returns its :class:`Task`; cancelling it before it
-        starts means it never runs. TypeError/ValueError as for
-        :func:`~asynccp.delay.delay` and :meth:`add_task`.
-        """
-        ms = _ms(seconds_to_delay)
-        t = self.add_task(coroutine)
-        # add_task put t at the back of the ready ring: take it back out
-        self._t = (self._t - 1) & self._n
-        self._q[self._t] = None
-        self._at(t, (self._ticks() + ms) & _MAX)
         return t
 
     def run(self, seconds=None):
@@ -385,8 +368,3 @@ def add_task(coroutine):
 def run():
     """:meth:`Loop.run` on the default loop."""
     get_loop().run()
-
-
-def run_later(seconds_to_delay, coroutine):
-    """:meth:`Loop.run_later` on the default loop."""
-    return get_loop().run_later(seconds_to_delay, coroutine)

@@ -12,8 +12,8 @@ never loads it.
 # " name:module " for each name. One string, not a dict: it takes a third of
 # the RAM, and its names become interned strings only when used.
 _NAMES = (
-    " CancelledError:task set_exception_handler:task suspend:event"
-    " schedule:scheduler schedule_later:scheduler ScheduledTask:scheduler"
+    " run_later:task CancelledError:task set_exception_handler:task suspend:event"
+    " schedule:scheduler schedule_later:schedctl ScheduledTask:scheduler"
     " ManagedResource:resource ManagedSpi:managed_spi Duration:duration"
     " Event:event Lock:lock Semaphore:semaphore Queue:queue QueueEmpty:queue"
     " QueueFull:queue wait_for:timeout TimeoutError:timeout "
@@ -29,3 +29,29 @@ def load(name):
     i += len(name) + 2
     mod = _NAMES[i : _NAMES.find(" ", i)]
     return __import__(mod, globals(), None, [name], 1)
+
+
+def attr(name, g):
+    # the package's __getattr__ (g: its globals): load name's module, keep
+    # the name in the package
+    mod = load(name)
+    if mod is None:
+        # `from asynccp import trace`: MicroPython asks here before it
+        # looks for a submodule, so import it (if there is one).
+        if name[0] != "_":
+            try:
+                return __import__(name, globals(), None, [name], 1)
+            except ImportError:
+                pass
+        raise AttributeError(name)
+    value = g[name] = getattr(mod, name)
+    return value
+
+
+def method(obj, name):
+    # Loop.__getattr__ and ScheduledTask.__getattr__: a method kept in its
+    # feature's module, which adds it to the class when it loads
+    load(name)
+    if getattr(type(obj), name, None) is None:
+        raise AttributeError(name)
+    return getattr(obj, name)

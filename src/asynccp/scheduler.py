@@ -82,6 +82,9 @@ class ScheduledTask(Task):
     A ScheduledTask is the :class:`~asynccp.Task` that drives the runs:
     ``done()`` tells whether the schedule has ended, ``await st`` waits for
     that, and the exception handler gets it as the task.
+
+    :meth:`stop`, :meth:`start` and :meth:`change_rate` are in
+    ``asynccp.schedctl``, loaded the first time one is used.
     """
 
     # Defaults as class attributes: an instance stores only what differs
@@ -90,7 +93,6 @@ class ScheduledTask(Task):
     args = ()
     kwargs = {}
     catch_up = REBASE
-    task = property(lambda self: self)  # asynccp 0.x code: the driving task
 
     def __init__(self, loop, frequency, coroutine_function, args, kwargs, later):
         # (made by Loop.schedule and schedule_later)
@@ -173,9 +175,6 @@ class ScheduledTask(Task):
             raise
         return self._ran()
 
-    def throw(self, e):
-        return self.send(None, e)
-
     def _err(self, x):
         # a run raised: to the handler, or out of run() (ending the schedule)
         self.c = None
@@ -208,34 +207,18 @@ class ScheduledTask(Task):
             return True
         return None
 
-    # -- control ----------------------------------------------------------------
+    # -- control ------------------------------------------------------------------
+    # stop(), start(), change_rate(), throw() (how a cancellation reaches a
+    # run) and the 0.1.x ``task`` attribute live in asynccp/schedctl.py,
+    # which adds them to ScheduledTask when it loads: a small app that only
+    # schedules never loads them.
 
-    def stop(self):
-        """No new run starts. A run in progress is not interrupted.
+    def __getattr__(self, attr):
+        from . import schedctl  # noqa: F401
 
-        Does not yield. :meth:`start` resumes the schedule.
-        """
-        self.stopped = True
-        if self.c is None:
-            Task.cancel(self)  # it only waits: end it now, so run() need not wait
+        from .lazy import method
 
-    def start(self):
-        """Resume a stopped schedule, first run at once; does nothing if it
-        runs already (it never doubles up). Does not yield. It does not undo
-        a :meth:`cancel` whose run has not ended yet."""
-        lp = self.loop
-        if self.done():
-            self._start(False)
-        elif self.c is None and self.coro is lp:
-            # stop()'s cancel not delivered yet (the task is in the ready
-            # ring for it): drop it, and run from there
-            del lp._x[self]
-            self.coro = self
-            self.stopped = False
-            self.acc = 0
-            self.due = lp._ticks()
-        else:
-            self.stopped = False  # stopped mid-run: carry on from there
+        return method(self, attr)
 
     def cancel(self):
         """Stop the schedule and interrupt a run in progress: CancelledError
@@ -244,29 +227,6 @@ class ScheduledTask(Task):
         self.stopped = True
         return Task.cancel(self)
 
-    def change_rate(self, frequency):
-        """Change the rate. Does not yield.
-
-        The next run becomes due one new period after the last grid time
-        (the last run's due time, unless runs were skipped), at once if that
-        has passed, and the grid goes on from there.
-        TypeError/ValueError as for :func:`schedule`.
-        """
-        p = _period(frequency)
-        lp = self.loop
-        sleeping = self.state == 0 and self.c is None  # until the next run, in the timer list
-        if sleeping:
-            i = lp._s.index(self)
-            del lp._k[i]
-            del lp._s[i]
-            # back one old period (the last advance carried if acc < r)
-            self.due = (self.due - self.q - (self.acc < self.r)) & _MAX
-        self.q, self.r, self.den = p
-        self.acc = 0
-        if sleeping:
-            self._advance()
-            lp._at(self, self.due)
-
 
 def _schedule(self, frequency=None, coroutine_function=None, *args, **kwargs):
     """Run ``coroutine_function(*args, **kwargs)`` on this loop at a fixed
@@ -274,14 +234,7 @@ def _schedule(self, frequency=None, coroutine_function=None, *args, **kwargs):
     return ScheduledTask(self, frequency, coroutine_function, args, kwargs, False)
 
 
-def _schedule_later(self, frequency=None, coroutine_function=None, *args, **kwargs):
-    """Like :meth:`schedule`, but the first run is one period from now."""
-    return ScheduledTask(self, frequency, coroutine_function, args, kwargs, True)
-
-
-# Loop.schedule and Loop.schedule_later; Loop loads this module for them.
-Loop.schedule = _schedule
-Loop.schedule_later = _schedule_later
+Loop.schedule = _schedule  # Loop loads this module for it
 
 
 def schedule(frequency=None, coroutine_function=None, *args, **kwargs):
@@ -298,8 +251,3 @@ def schedule(frequency=None, coroutine_function=None, *args, **kwargs):
     coroutine.
     """
     return get_loop().schedule(frequency, coroutine_function, *args, **kwargs)
-
-
-def schedule_later(frequency=None, coroutine_function=None, *args, **kwargs):
-    """Like :func:`schedule`, but the first run is one period from now."""
-    return get_loop().schedule_later(frequency, coroutine_function, *args, **kwargs)

@@ -1,12 +1,14 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""What tasks do besides running: being cancelled, being awaited, failing.
+"""What tasks do besides running: starting later, being cancelled, being
+awaited, failing.
 
-:meth:`Task.cancel <asynccp.Task.cancel>` and CancelledError, ``await
-task``, and :meth:`Loop.set_exception_handler <asynccp.Loop.set_exception_handler>`.
-Loaded the first time one of them is used (``asynccp.CancelledError`` named,
-a task cancelled or awaited): a program that only runs tasks and delays does
-not hold it in RAM.
+:meth:`Loop.run_later <asynccp.Loop.run_later>`, :meth:`Task.cancel
+<asynccp.Task.cancel>` and CancelledError, ``await task``, and
+:meth:`Loop.set_exception_handler <asynccp.Loop.set_exception_handler>`.
+Loaded the first time one of them is used (``asynccp.run_later`` or
+``asynccp.CancelledError`` named, a task cancelled or awaited): a program
+that only runs tasks and delays does not hold it in RAM.
 
 To throw an exception into a task (a cancellation), the loop itself stands
 in for the task's coroutine until its next step: the loop calls ``send()``
@@ -89,6 +91,27 @@ def _throw(lp, t, e):
         lp._ready(t)
 
 
+def _run_later(self, seconds_to_delay, coroutine):
+    """Add a task that starts ``seconds_to_delay`` seconds from now.
+
+    Does not yield. Returns its :class:`Task`; cancelling it before it
+    starts means it never runs. TypeError/ValueError as for
+    :func:`~asynccp.delay.delay` and :meth:`add_task`.
+    """
+    ms = _core._ms(seconds_to_delay)
+    t = self.add_task(coroutine)
+    # add_task put t at the back of the ready ring: take it back out
+    self._t = (self._t - 1) & self._n
+    self._q[self._t] = None
+    self._at(t, (self._ticks() + ms) & 0x1FFFFFFF)
+    return t
+
+
+def run_later(seconds_to_delay, coroutine):
+    """:meth:`Loop.run_later <asynccp.Loop.run_later>` on the default loop."""
+    return _core.get_loop().run_later(seconds_to_delay, coroutine)
+
+
 def _set_exception_handler(self, handler):
     """Send exceptions that end tasks to ``handler(task, exception)``.
 
@@ -107,5 +130,6 @@ def set_exception_handler(handler):
 
 
 _core.Loop.send = _send
+_core.Loop.run_later = _run_later
 _core.Loop.set_exception_handler = _set_exception_handler
 _core._Cancelled = CancelledError
