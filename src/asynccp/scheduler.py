@@ -215,7 +215,6 @@ class ScheduledTask(Task):
 
     def __getattr__(self, attr):
         from . import schedctl  # noqa: F401
-
         from .lazy import method
 
         return method(self, attr)
