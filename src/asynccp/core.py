@@ -223,8 +223,8 @@ class Loop:
                     if dt > left:
                         dt = left
                     elif dt == _HALF:  # nothing sleeps, and no stop: done
-                        if self._w:  # tasks wait for something nothing can give them
-                            raise RuntimeError(_m(4, self._w))
+                        if self._w:  # a deadlock: name the waiting tasks
+                            raise RuntimeError(_m(4, self._w))  # nothing can give them
                         return
                     self._sleep(dt)
                     continue
