@@ -9,25 +9,25 @@ program that uses only what ``import asynccp`` loads (tasks and delays)
 never loads it.
 """
 
-# " name:module " for each name. One string, not a dict: it takes a third of
-# the RAM, and its names become interned strings only when used.
+# ";module: name name ..." for each module and the names it has. One string,
+# not a dict: a third of the RAM, and its names become interned strings only
+# when used.
 _NAMES = (
-    " run_later:task CancelledError:task set_exception_handler:task suspend:event"
-    " schedule:scheduler schedule_later:schedctl ScheduledTask:scheduler"
-    " ManagedResource:resource ManagedSpi:managed_spi Duration:duration"
-    " Event:event Lock:lock Semaphore:semaphore Queue:queue QueueEmpty:queue"
-    " QueueFull:queue wait_for:timeout TimeoutError:timeout "
+    ";task: run_later CancelledError set_exception_handler ;event: suspend Event"
+    " ;scheduler: schedule ScheduledTask ;schedctl: schedule_later ;resource: ManagedResource"
+    " ;managed_spi: ManagedSpi ;duration: Duration ;lock: Lock ;semaphore: Semaphore"
+    " ;queue: Queue QueueEmpty QueueFull ;timeout: wait_for TimeoutError ;"
 )
 
 
 def load(name):
     """The module that has ``name``, imported; None if asynccp has no such
     lazily loaded name."""
-    i = _NAMES.find(" " + name + ":")
+    i = _NAMES.find(" " + name + " ")
     if i < 0:
         return None
-    i += len(name) + 2
-    mod = _NAMES[i : _NAMES.find(" ", i)]
+    i = _NAMES.rfind(";", 0, i) + 1
+    mod = _NAMES[i : _NAMES.find(":", i)]
     return __import__(mod, globals(), None, [name], 1)
 
 
