@@ -24,7 +24,7 @@ checks = []
 def check(what, got, want):
     checks.append(what)
     if got != want:
-        raise AssertionError("%s: got %r, want %r" % (what, got, want))
+        raise AssertionError(f"{what}: got {got!r}, want {want!r}")
     print("ok", what, repr(got))
 
 
@@ -219,7 +219,9 @@ def resources():
     lp = virtual_loop()
     log = []
     bus = asynccp.ManagedResource(
-        "bus", on_acquire=lambda n: log.append(("on", n)), on_release=lambda n: log.append(("off", n))
+        "bus",
+        on_acquire=lambda n: log.append(("on", n)),
+        on_release=lambda n: log.append(("off", n)),
     )
     from asynccp.managed_resource import ManagedResource
 
@@ -383,7 +385,7 @@ def timeouts():
 def tracing():
     from asynccp.trace import Tracer
 
-    lp = virtual_loop()
+    virtual_loop()
     tr = Tracer(16)
     tr.watch_all()
 
@@ -394,7 +396,9 @@ def tracing():
     asynccp.add_task(blink())
     asynccp.run()
     recs = tr.records()
-    check("Tracer records each step", (len(recs), recs[0][0], recs[-1][1:3]), (4, "blink", (30, 30)))
+    check(
+        "Tracer records each step", (len(recs), recs[0][0], recs[-1][1:3]), (4, "blink", (30, 30))
+    )
 
 
 def old_names():
