@@ -372,6 +372,8 @@ def timeouts():
     def main():
         r = yield from asynccp.wait_for(quick(), 1)
         log.append((r, now(lp)))
+        yield from asynccp.wait_for(asynccp.delay(0.2), 1)
+        log.append(("delay", now(lp)))
         try:
             yield from asynccp.wait_for(slow(), 1)
         except asynccp.TimeoutError:
@@ -379,7 +381,7 @@ def timeouts():
 
     asynccp.add_task(main())
     asynccp.run()
-    check("wait_for, TimeoutError", log, [("quick", 100), ("timeout", 1100)])
+    check("wait_for, TimeoutError", log, [("quick", 100), ("delay", 300), ("timeout", 1300)])
 
 
 def tracing():

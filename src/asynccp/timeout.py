@@ -53,14 +53,15 @@ def _wait_for(aw, ms):
         t = aw
     else:
         if not hasattr(aw, "send"):
-            aw = iter(aw)  # our awaitables give a generator...
-            if not hasattr(aw, "send"):
-                # ...but delay() gives its shared object: take the wait it is
-                # armed with now, before another delay() re-arms it.
-                ms2 = getattr(aw, "ms", -1)  # -1: nothing to wait for
-                if ms2 >= 0:
-                    aw.ms = -1
-                aw = _pause(lp, ms2)
+            # delay() gives its shared object: take the wait it is armed with
+            # now, before another delay() re-arms it. (Not iter() on it: on
+            # CircuitPython that files the calling task.)
+            ms2 = getattr(aw, "ms", None)
+            if ms2 is None:
+                aw = iter(aw)  # our other awaitables give a generator
+            else:
+                aw.ms = -1
+                aw = _pause(lp, ms2)  # (-1: spent, nothing to wait for)
         t = lp.add_task(aw)
     tm = lp.add_task(_expire(lp, (lp._ticks() + ms) & 0x1FFFFFFF, t))
     try:
