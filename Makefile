@@ -2,29 +2,34 @@
 # SPDX-License-Identifier: MIT
 #
 # One section per target. Everything runs from a local .venv made from the
-# pinned requirements-dev.txt; only Python 3.11, git and make are needed.
+# pinned requirements-dev.txt and, for the 32-bit MicroPython VM that SIZES.md
+# and the RAM budget tests measure on, tools/mpwasm/node_modules from the
+# pinned tools/mpwasm/package-lock.json; only Python 3.11, Node.js 20 with
+# npm, git and make are needed.
 
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+MPWASM := tools/mpwasm
+MPWASM_STAMP := $(MPWASM)/node_modules/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help venv bundle test nightly lint bench docs clean distclean
 
 help:
-	@echo "make venv      create $(VENV) from the pinned requirements-dev.txt"
+	@echo "make venv      create $(VENV) from the pinned requirements-dev.txt, npm ci in $(MPWASM)"
 	@echo "make bundle    build everything bundle.toml describes into build/"
 	@echo "make test      make bundle, then ruff check and pytest tests/"
 	@echo "make nightly   make test at nightly size (ASYNCCP_NIGHTLY=1: bigger random runs, soaks)"
 	@echo "make lint      ruff check"
 	@echo "make bench     make bundle, then benchmarks: BENCHMARKS.md, bench/switches.png"
 	@echo "make docs      HTML docs into docs/_build/html (Sphinx, offline, warnings are errors)"
-	@echo "make clean     remove build outputs (distclean: also $(VENV))"
+	@echo "make clean     remove build outputs (distclean: also $(VENV), $(MPWASM)/node_modules)"
 
 # ---------------------------------------------------------------- venv
-# Re-installs only when a requirements file changes (the stamp file).
-venv: $(STAMP)
+# Re-installs only when a requirements file changes (the stamp files).
+venv: $(STAMP) $(MPWASM_STAMP)
 
 $(STAMP): requirements-dev.txt requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 needed (set PYTHON=)")'
@@ -32,10 +37,16 @@ $(STAMP): requirements-dev.txt requirements.txt
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
 	@touch $@
 
+# The 32-bit MicroPython VM (MicroPython compiled to wasm32, run by Node.js):
+# exactly the versions package-lock.json pins.
+$(MPWASM_STAMP): $(MPWASM)/package.json $(MPWASM)/package-lock.json
+	cd $(MPWASM) && npm ci --no-audit --no-fund
+	@touch $@
+
 # -------------------------------------------------------------- bundle
 # .mpy folders per target, circuitpython-build-tools bundles, mip package,
 # sdist/wheel and SIZES.md: see bundle.toml and tools/build.py.
-bundle: $(STAMP)
+bundle: $(STAMP) $(MPWASM_STAMP)
 	$(PY) tools/build.py --config bundle.toml
 
 # ---------------------------------------------------------------- test
@@ -76,4 +87,4 @@ clean:
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(MPWASM)/node_modules

@@ -92,7 +92,12 @@ PROJECT_FILES = [
     "src",
     "examples",
     "tests/mpy_runner.py",
+    "tests/wasm_runner.py",
 ]
+
+#: npm's install of the 32-bit VM (about 0.5 MB): copied with its stamp, as the
+#: copy uses this .venv, so `make bundle` there does not run npm again.
+MPWASM_MODULES = "tools/mpwasm/node_modules"
 
 
 def copy_project(dest):
@@ -109,11 +114,13 @@ def copy_project(dest):
                 src,
                 dest / name,
                 symlinks=True,  # as git keeps them: src/asynccp/timeline stays a link
-                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+                ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules"),
             )
         elif src.is_file():
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / name)  # keep mtimes: the venv stamp stays up to date
+    if (ROOT / MPWASM_MODULES).is_dir():
+        shutil.copytree(ROOT / MPWASM_MODULES, dest / MPWASM_MODULES)
     git(dest, "init", "-q")
     git(dest, "add", "-A")
     git(dest, "commit", "-q", "-m", "copy")

@@ -258,6 +258,22 @@ def test_sizes_report():
             assert cells[2 + i] == str(size)
         ram = cells[2 + len(CFG.targets)]
         assert ram.isdigit() or ram.startswith("import fails"), cells
+        # the 32-bit VM's columns: every board module imports there
+        assert header.split("|")[-3:-1] == [
+            " 32-bit RAM: import alone ",
+            f" 32-bit RAM: added after `import {CFG.name}` ",
+        ]
+        assert cells[-2].isdigit() and cells[-1].isdigit(), cells
+    # the minimal and seed sets against bundle.toml's [budget]
+    sets = re.findall(
+        r"^- (minimal|seed) set, .*: \*\*(\d+)\*\* bytes \(budget (\d+): ", text, re.M
+    )
+    budget = CFG.budget
+    assert [(k, int(b)) for k, _, b in sets] == [("minimal", budget.minimal), ("seed", budget.seed)]
+    minimal, seed = (int(n) for _, n, _ in sets)
+    assert rows[CFG.name][-2] == str(minimal), "import alone of the package is the minimal set"
+    assert seed > minimal
+    assert "eb1a7c6" in text and "SAMD21" in text, "says what the 32-bit figures track"
 
 
 def test_version_file_matches_git():

@@ -60,6 +60,16 @@ class Dependency:
 
 
 @dataclass
+class Budget:
+    """bundle.toml's [budget]: RAM limits on the 32-bit MicroPython VM, in bytes."""
+
+    minimal: int  # `import <package>`
+    seed: int  # the minimal set plus seed_modules
+    seed_modules: list
+    seed_app: int  # the seed-sized app's peak, VM baseline included
+
+
+@dataclass
 class Config:
     root: Path
     name: str
@@ -76,6 +86,7 @@ class Config:
     sizes_heapsize: str
     library_path: str
     desktop_only: list = field(default_factory=list)
+    budget: Budget = None
     targets: list = field(default_factory=list)
     dependencies: list = field(default_factory=list)
 
@@ -104,6 +115,24 @@ def _need(table, key, where):
     return table[key]
 
 
+def _budget(table):
+    where = "[budget]"
+    budget = Budget(
+        minimal=_need(table, "minimal", where),
+        seed=_need(table, "seed", where),
+        seed_modules=_need(table, "seed_modules", where),
+        seed_app=_need(table, "seed_app", where),
+    )
+    for key in ("minimal", "seed", "seed_app"):
+        value = getattr(budget, key)
+        if type(value) is not int or value <= 0:
+            raise ConfigError(f"bundle.toml: {where} {key} must be a positive number of bytes")
+    mods = budget.seed_modules
+    if not isinstance(mods, list) or not mods or not all(isinstance(m, str) for m in mods):
+        raise ConfigError(f"bundle.toml: {where} seed_modules must be a list of module names")
+    return budget
+
+
 def load(path=CONFIG):
     path = Path(path)
     root = path.resolve().parent
@@ -129,6 +158,8 @@ def load(path=CONFIG):
         library_path=bundles.get("library_path", "libraries/helpers/" + pkg.get("name", "")),
         desktop_only=list(pkg.get("desktop_only", [])),
     )
+    if "budget" in doc:
+        cfg.budget = _budget(doc["budget"])
     if "board_exclude" in pkg:
         raise ConfigError(
             "bundle.toml: board_exclude is gone: circuitpython-build-tools cannot leave files "

@@ -1,0 +1,254 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""RAM budgets for small boards, checked on the 32-bit MicroPython VM.
+
+The VM (tools/mpwasm, run by tests/wasm_runner.py) loads the built
+``build/micropython`` ``.mpy`` files; make test runs make bundle first. The
+budgets are bundle.toml's ``[budget]`` table; build/SIZES.md reports the same
+figures.
+
+What is checked, and what is not:
+
+* the minimal set (``import asynccp``) and the seed set (then the seed
+  modules) in bytes of ``gc.mem_alloc()`` after a full collection, from a
+  fresh VM with ``supervisor`` stubbed (CircuitPython's code paths);
+* the seed-sized app (tests/samd21_seed_app.py) with a SAMD21's pystack: it
+  runs for 3 s with about the run counts its rates give, and the largest
+  ``gc.mem_alloc()`` read after a full collection between its six 0.5 s run
+  chunks (everything the VM holds, its own baseline before the app
+  included) is within ``seed_app`` bytes.
+
+The VM cannot enforce a small heap: it grows its heap instead of raising
+MemoryError, and collects only when a ``runPython`` call returns. So the app
+check sees live data between chunks, never the transient peak inside a chunk
+(garbage made while the loop runs, the compiler's work on the app's source)
+nor fragmentation: on a board a heap with enough free bytes in total can
+still fail a large allocation. A figure within budget here is necessary for
+a board, not proof that it fits.
+"""
+
+import re
+
+import pytest
+import wasm_runner
+from build_support import CFG, built_version
+from wasm_runner import MPY_LIB_DIRS, import_ram, import_ram_many, run_wasm
+
+BUDGET = CFG.budget
+SEED_APP = wasm_runner.ROOT / "tests" / "samd21_seed_app.py"
+
+
+@pytest.fixture(scope="module")
+def built():
+    built_version()  # fails with a clear message when make bundle has not run
+    return MPY_LIB_DIRS
+
+
+# ------------------------------------------------------------------ the VM
+
+
+def test_runner_runs_chunks_and_reports_exceptions(tmp_path):
+    rc, out = run_wasm("x = 1\nprint('one', x)\n#---\nx += 1\nprint('two', x)", [tmp_path])
+    assert (rc, out) == (0, "one 1\ntwo 2\n")
+    rc, out = run_wasm("print('one')\n#---\n{}['k']\n#---\nprint('three')", [tmp_path])
+    assert rc == 1
+    assert out.startswith("one\n") and "KeyError" in out and "three" not in out
+    assert "chunk 2 of 3" in out
+
+
+def test_vm_is_32_bit_and_loads_the_built_mpy_files(built):
+    code = "import sys, asynccp\nprint(sys.maxsize, asynccp.__file__, asynccp.__version__)"
+    rc, out = run_wasm(code, built)
+    assert rc == 0, out
+    maxsize, path, version = out.split()
+    assert int(maxsize) == 2**31 - 1
+    assert path.endswith("/asynccp/__init__.mpy")
+    assert version == built_version()
+
+
+def test_supervisor_stub_gives_asynccp_its_circuitpython_clock(built):
+    code = (
+        "import sys, supervisor, asynccp\n"
+        "print(asynccp.core._CP, 'adafruit_ticks' in sys.modules, supervisor.ticks_ms() >> 29)"
+    )
+    assert run_wasm(code, built) == (0, "True False 0\n")
+    rc, out = run_wasm("import supervisor", built, supervisor=False)
+    assert rc == 1 and "ImportError" in out, "the stub is the only supervisor"
+
+
+def test_pystack_is_a_samd21s():
+    """384 words (1536 bytes, CircuitPython 9 on SAMD21): a plain recursion
+    gets about 35 calls deep (the board: about 45); 2048 words go deeper."""
+    code = (
+        "d = [0]\ndef f(n):\n    d[0] = n\n    f(n + 1)\n"
+        "try:\n    f(0)\nexcept RuntimeError as e:\n    print(d[0], e)"
+    )
+    rc, out = run_wasm(code, [])
+    assert rc == 0, out
+    depth, msg = out.split(" ", 1)
+    assert 25 <= int(depth) <= 50 and msg.strip() == "pystack exhausted"
+    rc, out = run_wasm(code, [], pystack_words=2048)
+    assert rc == 0 and int(out.split()[0]) > 100, out
+
+
+# -------------------------------------------------------- the measurement
+
+
+def _fixture_modules(lib, garbage_blocks=32):
+    """fix_a and fix_b: the same module, keeping a 16- or a 4112-byte
+    bytearray, and each making about 4 KB of garbage while it imports."""
+    for name, size in (("fix_a", 16), ("fix_b", 16 + 4096)):
+        (lib / f"{name}.py").write_text(
+            f"junk = None\nfor i in range({garbage_blocks}):\n    junk = bytearray(112)\n"
+            f"junk = None\nKEEP = bytearray({size})\n",
+            encoding="utf-8",
+        )
+
+
+def test_known_sizes_are_measured_exactly_without_the_garbage(tmp_path):
+    _fixture_modules(tmp_path)
+    (a,), (b,) = import_ram_many([[["fix_a"]], [["fix_b"]]], [tmp_path])
+    assert b - a == 4096, (a, b)
+    assert 0 < a < 256, f"fix_a measured {a} bytes: the ~4 KB of garbage counted?"
+
+
+def test_reading_in_the_collecting_chunk_would_count_the_garbage(tmp_path):
+    """Why the harness reads in the chunk after gc.collect(): on this VM the
+    reading in the same chunk still holds the import's garbage (fix_b keeps
+    4112 bytes and throws away about 4 KB). If this ever fails, the VM's
+    collection changed: check wasm_runner's and SIZES.md's explanations."""
+    _fixture_modules(tmp_path)
+    naive = (
+        "import gc\nfix_b = None\ngc.collect()\n#---\na = gc.mem_alloc()\n#---\n"
+        "import fix_b\n#---\ngc.collect()\nprint('RAM', gc.mem_alloc() - a)"
+    )
+    rc, out = run_wasm(naive, [tmp_path])
+    assert rc == 0, out
+    (exact,) = import_ram([["fix_b"]], [tmp_path])
+    assert int(out.split()[1]) > exact + 3000, (out, exact)
+
+
+def test_each_vm_is_fresh_and_figures_repeat(built):
+    steps = [[CFG.name], list(BUDGET.seed_modules)]
+    first, again, alone = import_ram_many([steps, steps, [[CFG.name]]], built)
+    assert first == again
+    assert alone == first[:1]
+
+
+def test_an_extra_module_makes_the_figure_grow(built):
+    (minimal,), (more,) = import_ram_many([[[CFG.name]], [[CFG.name, f"{CFG.name}.lock"]]], built)
+    assert more > minimal + 500, (minimal, more)
+
+
+def test_a_failing_import_is_reported_not_measured(built):
+    (res,) = import_ram_many([[[f"{CFG.name}.no_such_module"]]], built)
+    assert isinstance(res, str) and "ImportError" in res
+    with pytest.raises(wasm_runner.MeasureError):
+        import_ram([[f"{CFG.name}.no_such_module"]], built)
+
+
+# ---------------------------------------------------------------- budgets
+
+
+def test_budget_table_is_read_and_checked(tmp_path):
+    import bundleconf
+
+    assert BUDGET is not None, "bundle.toml needs its [budget] table"
+    assert BUDGET.seed_modules and all(m.startswith(CFG.name + ".") for m in BUDGET.seed_modules)
+    text = (wasm_runner.ROOT / "bundle.toml").read_text(encoding="utf-8")
+    for bad in ('minimal = "5k"', "minimal = -1", "minimal = 5000.5"):
+        broken = tmp_path / "bundle.toml"
+        broken.write_text(re.sub(r"(?m)^minimal = .*$", bad, text), encoding="utf-8")
+        with pytest.raises(bundleconf.ConfigError, match="minimal"):
+            bundleconf.load(broken)
+
+
+@pytest.fixture(scope="module")
+def sets(built):
+    return wasm_runner.minimal_and_seed(CFG.name, BUDGET.seed_modules, built)
+
+
+def test_minimal_set_within_budget(sets):
+    minimal, _ = sets
+    assert minimal <= BUDGET.minimal, (
+        f"`import {CFG.name}` takes {minimal} bytes on the 32-bit VM: "
+        f"over bundle.toml's [budget] minimal = {BUDGET.minimal} by {minimal - BUDGET.minimal}"
+    )
+
+
+def test_seed_set_within_budget(sets):
+    minimal, seed = sets
+    assert seed > minimal
+    assert seed <= BUDGET.seed, (
+        f"`import {CFG.name}` then {', '.join(BUDGET.seed_modules)} take {seed} bytes on the "
+        f"32-bit VM: over bundle.toml's [budget] seed = {BUDGET.seed} by {seed - BUDGET.seed}"
+    )
+
+
+# --------------------------------------------------------------- seed app
+
+
+@pytest.fixture(scope="module")
+def seed_app(built):
+    rc, out = run_wasm(SEED_APP.read_text(encoding="utf-8"), built)
+    assert rc == 0, out
+    lines = {}
+    for line in out.splitlines():
+        key, *values = line.split()
+        lines[key] = values
+    return lines
+
+
+def _ints(values):
+    return [int(v) for v in values]
+
+
+def test_seed_app_runs_on_circuitpython_code_paths(seed_app):
+    assert seed_app["cp"] == ["True", "False"], "supervisor clock, no adafruit_ticks"
+
+
+def test_seed_app_ran_for_three_seconds(seed_app):
+    """Run counts for 3 s (each schedule runs at once, then every period);
+    the lower margins allow for a busy machine."""
+    sensor, button, display, spi_sensor, spi_card = _ints(seed_app["runs"])
+    assert sensor == 1  # every 5 s
+    assert 192 <= button <= 252  # 80 Hz: 240
+    assert 36 <= display <= 48  # 15 Hz: 45
+    assert 19 <= spi_sensor <= 26  # every 123 ms: 25
+    assert 2 <= spi_card <= 3  # every 1.5 s: at 0 and 1.5 s (3 s is the end)
+    state, checks, presses = _ints(seed_app["app"])
+    assert state == 7 * sensor and checks == button
+    assert presses >= 4  # the simulated button is pressed twice a second
+    readings, logged, written, _locked, cancelled, victim_done = seed_app["spi"]
+    assert int(readings) >= spi_sensor - 2 and int(logged) >= 2
+    # each finished reading wrote 3 bytes, each finished log 512 (plus unfinished ones)
+    assert int(written) >= 3 * int(readings) + 512 * int(logged)
+    assert (cancelled, victim_done) == ("1", "True"), "cancelled mid-delay"
+
+
+def test_seed_app_fits_in_its_heap(seed_app):
+    mem = _ints(seed_app["mem"])
+    base, setup, runs = mem[0], mem[1], mem[2:]
+    assert len(runs) == 6 and all(runs)
+    peak = max(mem)
+    assert base > 0 and setup > base
+    assert peak <= BUDGET.seed_app, (
+        f"the seed-sized app holds up to {peak} bytes between run chunks on the 32-bit VM "
+        f"({base} of them the VM's own before the app, {setup - base} the app after setup): "
+        f"over bundle.toml's [budget] seed_app = {BUDGET.seed_app} by {peak - BUDGET.seed_app}"
+    )
+
+
+def test_seed_app_is_generator_form():
+    """No async syntax (SAMD21 firmware has none): the app parses as
+    CircuitPython would see it, and it uses the generator forms."""
+    import ast
+
+    text = SEED_APP.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    assert not [
+        n for n in ast.walk(tree) if isinstance(n, (ast.AsyncFunctionDef, ast.Await, ast.AsyncWith))
+    ]
+    assert text.count("\n#---\n") == 24, "its chunks: collections happen between them"
+    assert "yield from asynccp.delay(" in text and "= yield from handle" in text
+    assert re.search(r"finally:\n\s+handle\.release\(\)", text)
