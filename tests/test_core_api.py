@@ -72,22 +72,25 @@ def test_import_loads_only_the_minimal_set():
     assert loaded <= BASE
 
 
-# A lazily loaded name loads its module, and `lazy` (the table of which
-# module has which name); the modules of waiting in line load `waitq` too.
+# A lazily loaded name loads its module (through `lazy`, the table of which
+# module has which name, which lets itself go again); the modules of waiting
+# in line load `waitq` too.
 @pytest.mark.parametrize(
     "name, modules",
     [
         ("delay", ["delay"]),
         ("delay_ms", ["delay"]),
-        ("schedule", ["scheduler", "lazy"]),
-        ("schedule_later", ["schedctl", "scheduler", "lazy"]),
-        ("ScheduledTask", ["scheduler", "lazy"]),
-        ("ManagedResource", ["resource", "lazy", "waitq"]),
-        ("ManagedSpi", ["managed_spi", "resource", "lazy", "waitq"]),
-        ("Duration", ["duration", "lazy"]),
-        ("CancelledError", ["task", "lazy"]),
-        ("Event", ["event", "lazy", "waitq"]),
-        ("suspend", ["event", "lazy", "waitq"]),
+        ("schedule", ["scheduler"]),
+        ("schedule_later", ["schedctl", "scheduler"]),
+        ("ScheduledTask", ["scheduler"]),
+        ("ManagedResource", ["resource", "waitq"]),
+        ("ManagedSpi", ["managed_spi", "resource", "waitq"]),
+        ("Duration", ["duration"]),
+        ("CancelledError", ["task"]),
+        ("run_later", ["loop"]),
+        ("set_exception_handler", ["loop"]),
+        ("Event", ["event", "waitq"]),
+        ("suspend", ["event", "waitq"]),
     ],
 )
 def test_lazy_name_loads_its_own_module_only(name, modules):
@@ -485,3 +488,63 @@ def test_duration_arithmetic_with_non_duration_is_a_type_error():
         d * d
     with pytest.raises(TypeError):
         d * "2"
+
+
+# -- transient modules: lazy and messages let themselves go ---------------------------
+
+
+def test_lazy_and_messages_are_let_go_after_use():
+    out = _py(
+        "import sys, asynccp\n"
+        "asynccp.Duration, asynccp.get_loop().suspend\n"  # a package name and a Loop method
+        "print('lazy', 'asynccp.lazy' in sys.modules, 'lazy' in vars(asynccp))\n"
+        "try:\n"
+        "    asynccp.delay('1')\n"
+        "except TypeError as e:\n"
+        "    print('message', str(e).startswith('asynccp: seconds'))\n"
+        "print('messages', 'asynccp.messages' in sys.modules, 'messages' in vars(asynccp))\n"
+        "print('again', asynccp.Event is sys.modules['asynccp.event'].Event)\n"
+    )
+    assert out.split("\n")[:4] == [
+        "lazy False False",
+        "message True",
+        "messages False False",
+        "again True",
+    ]
+
+
+def test_transient_modules_leave_no_ram_behind_on_the_32bit_vm():
+    """After names are looked up and an error message made, the heap holds
+    only the modules used, not lazy's table or the message texts."""
+    from wasm_runner import MPY_LIB_DIRS, run_wasm
+
+    code = (
+        "import gc\nimport asynccp\nfrom asynccp import duration, event\n"
+        "def err():\n"
+        "    try:\n        asynccp.delay('1')\n    except TypeError:\n        pass\n"
+        "#---\ngc.collect()\n#---\na = gc.mem_alloc()\n#---\n"
+        "x = asynccp.Duration\ny = asynccp.Event\nerr()\ndel x, y\n"
+        "#---\ngc.collect()\n#---\nprint('grew', gc.mem_alloc() - a)\n"
+    )
+    rc, out = run_wasm(code, MPY_LIB_DIRS)
+    assert rc == 0, out
+    grew = int(out.split("grew")[1].split()[0])
+    # the two names in the package's globals and the interned names the
+    # lookups made stay; lazy (~1400 bytes) and messages (~2800) do not
+    assert 0 <= grew < 600, out
+
+
+def test_lazily_added_methods_and_probing_for_missing_names(vloop):
+    """Loop, ScheduledTask and Duration load some methods on first use; a
+    name none of them has is a plain AttributeError, not a loop of lookups
+    (hasattr and getattr with a default work, as pytest's own probing does)."""
+    d = asynccp.Duration.of_seconds(2)
+    st = vloop.schedule(1, lambda: None)
+    for obj in (vloop, st, d):
+        assert not hasattr(obj, "no_such_method")
+        assert getattr(obj, "__name__", None) is None
+        with pytest.raises(AttributeError):
+            obj.as_nothing  # noqa: B018
+    assert d.as_seconds() == 2.0  # loads asynccp.units
+    assert st.task is st  # loads asynccp.schedctl
+    assert callable(vloop.suspend)  # loads asynccp.event

@@ -123,12 +123,12 @@ async def main():
     v = asynccp.add_task(victim())
     try:
         asynccp.run_later(0.03, t("later", 0))
-    except ImportError:  # run_later needs task.py and lazy.py
+    except ImportError:  # run_later needs loop.py and lazy.py
         log.append("run_later: ImportError")
     try:
         r = await a
         log.append("joined " + r)
-    except ImportError:  # awaiting a task needs task.py
+    except ImportError:  # awaiting a task needs join.py
         log.append("join: ImportError")
     try:
         v.cancel()
@@ -176,8 +176,8 @@ def _minimal_lib(tmp_path, *more):
 
 
 def test_minimal_lib_runs_tasks_and_delays_on_micropython(tmp_path):
-    """__init__, core and delay run tasks and delays. Starting a task later,
-    awaiting or cancelling one needs task.py (and run_later lazy.py):
+    """__init__, core and delay run tasks and delays. Starting a task later
+    needs loop.py and lazy.py, awaiting one join.py, cancelling one task.py:
     without them, the call fails clearly, at the call."""
     lib = _minimal_lib(tmp_path)
     rc, out = run_micropython_code(MINIMAL, [lib, py_deps_dir()])
@@ -194,7 +194,7 @@ def test_minimal_lib_runs_tasks_and_delays_on_micropython(tmp_path):
 
 
 def test_minimal_lib_with_cancel_cancels_on_micropython(tmp_path):
-    lib = _minimal_lib(tmp_path, "task.py", "lazy.py")
+    lib = _minimal_lib(tmp_path, "task.py", "join.py", "lazy.py", "loop.py")
     rc, out = run_micropython_code(MINIMAL, [lib, py_deps_dir()])
     assert rc == 0, out
     lines = dict(line.split(" ", 1) for line in out.strip().splitlines())

@@ -13,7 +13,7 @@ DOCS = ROOT / "docs"
 SRC = ROOT / "src" / "asynccp"
 
 # Not documented on their own: 0.1.x import paths (named in api.rst's last section)
-ALIASES = {"loop", "time", "managed_resource"}
+ALIASES = {"time", "managed_resource"}
 
 
 def test_sphinx_builds_offline_with_warnings_as_errors(tmp_path):

@@ -18,10 +18,10 @@ foreign and gets a TypeError there.
 RAM is the budget. On a 32 KB board about 19 KB of heap is left for code.py,
 and an imported module holds, for good, every function it defines (about 55
 bytes before its body), class (about 180) and new name (about 17) it uses.
-So this module keeps running tasks and delays only. Cancelling and awaiting
-a task (``task``), waiting in line (``waitq``), schedules, ``suspend`` and
-the error message texts are in modules a program loads when it first uses
-them; Loop methods among them are added to Loop by their module (see
+So this module keeps running tasks and delays only. Cancelling (``task``)
+and awaiting a task (``join``), waiting in line (``waitq``), schedules,
+``suspend`` and the error message texts are in modules a program loads when
+it first uses them; Loop methods among them are added to Loop by their module (see
 ``Loop.__getattr__``). Private names are short and shared between modules
 (each distinct name is a string the board keeps): a Loop's ready ring is
 ``_q`` with head ``_h``, tail ``_t`` and mask ``_n``; its timer list is the
@@ -102,7 +102,7 @@ class Task:
         return cancel(self)
 
     def __iter__(self):
-        from .task import join
+        from .join import join
 
         return join(self)
 
@@ -121,6 +121,20 @@ def _m(n, *args):
         return m % args if type(m) is str else m(*args)
     except (ImportError, MemoryError):  # messages.mpy not on the board, or no room
         return "asynccp error %d %r" % (n, args)
+    finally:  # and let the texts go again
+        _forget("messages")
+
+
+def _forget(name):
+    # Unload asynccp's module `name` (a transient one: messages, lazy):
+    # out of sys.modules and out of the package, where the import put it.
+    from sys import modules
+
+    modules.pop("asynccp." + name, None)
+    try:
+        delattr(modules["asynccp"], name)  # (not getattr: that would ask the
+    except AttributeError:  # package's __getattr__ for a name it lacks)
+        pass
 
 
 class Loop:
@@ -286,7 +300,7 @@ class Loop:
 
     # -- the ready ring, waking, the timer list ---------------------------------
     # A task parks itself (state _PARKED, _w[task] = the list it waits in) and
-    # yields True; see asynccp.task.join and waitq._wait.
+    # yields True; see asynccp.join and waitq._wait.
 
     def _ready(self, t):
         # Append t to the ready ring. When the tail meets the head, double

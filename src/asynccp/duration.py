@@ -30,6 +30,10 @@ class Duration:
     """A span of time: make it with the ``of_*`` functions (an int or float
     ``count`` of the unit).
 
+    ``as_seconds()``, ``as_milliseconds()``, ``as_microseconds()``,
+    ``as_nanoseconds()`` and ``as_frequency()`` give it in a unit (they are
+    in ``asynccp.units``, loaded the first time one is used).
+
     ``+`` and ``-`` between Durations, comparisons, and ``hash``; ``-d`` and
     ``d * k`` (or ``k * d``) by an int or float, where the firmware passes
     those operators to Python classes: SAMD21 boards do not (only ``+``,
@@ -66,25 +70,16 @@ class Duration:
             return Duration(0, count)
         return _of(count / 1000)
 
-    def as_frequency(self):
-        """Hz (float): how many of this span fit in a second."""
-        return 1 / self.as_seconds()
+    def __getattr__(self, attr):
+        # as_seconds() and the other as_* are in asynccp/units.py, which adds
+        # them to Duration when it loads: a program that only makes
+        # Durations (a schedule's period, say) never loads it.
+        if attr[:3] == "as_":
+            from . import units  # noqa: F401
 
-    def as_seconds(self):
-        """Seconds (float)."""
-        return self._ms / 1000 + self._us / 1000000
-
-    def as_milliseconds(self):
-        """Milliseconds (float)."""
-        return self._ms + self._us / 1000
-
-    def as_microseconds(self):
-        """Microseconds (int; beyond 17 minutes a board without long ints overflows)."""
-        return self._ms * 1000 + self._us
-
-    def as_nanoseconds(self):
-        """Nanoseconds (int; beyond 1 second a board without long ints overflows)."""
-        return self.as_microseconds() * 1000
+            if getattr(Duration, attr, None) is not None:
+                return getattr(self, attr)
+        raise AttributeError(attr)
 
     def __add__(self, other):
         if not isinstance(other, Duration):

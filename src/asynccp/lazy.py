@@ -6,14 +6,18 @@
 (``Loop.__getattr__``) load this module the first time a name is not found,
 then the name's own module (which, for a Loop method, adds it to Loop). A
 program that uses only what ``import asynccp`` loads (tasks and delays)
-never loads it.
+never loads it, and once a lookup is done this module lets itself go
+(``core._forget``): a board holds it only while a program looks up names
+for the first time, which is mostly at start-up.
 """
+
+from .core import _forget
 
 # ";module: name name ..." for each module and the names it has. One string,
 # not a dict: a third of the RAM, and its names become interned strings only
 # when used.
 _NAMES = (
-    ";task: run_later CancelledError set_exception_handler ;event: suspend Event"
+    ";task: CancelledError ;loop: run_later set_exception_handler ;event: suspend Event"
     " ;scheduler: schedule ScheduledTask ;schedctl: schedule_later ;resource: ManagedResource"
     " ;managed_spi: ManagedSpi ;duration: Duration ;lock: Lock ;semaphore: Semaphore"
     " ;queue: Queue QueueEmpty QueueFull ;timeout: wait_for TimeoutError ;"
@@ -21,37 +25,41 @@ _NAMES = (
 
 
 def load(name):
-    """The module that has ``name``, imported; None if asynccp has no such
-    lazily loaded name."""
+    """The module that has ``name``, imported; AttributeError if asynccp has
+    no such lazily loaded name."""
     i = _NAMES.find(" " + name + " ")
     if i < 0:
-        return None
+        raise AttributeError(name)
     i = _NAMES.rfind(";", 0, i) + 1
-    mod = _NAMES[i : _NAMES.find(":", i)]
-    return __import__(mod, globals(), None, [name], 1)
+    return __import__(_NAMES[i : _NAMES.find(":", i)], globals(), None, [name], 1)
 
 
 def attr(name, g):
-    # the package's __getattr__ (g: its globals): load name's module, keep
-    # the name in the package
-    mod = load(name)
-    if mod is None:
-        # `from asynccp import trace`: MicroPython asks here before it
-        # looks for a submodule, so import it (if there is one).
-        if name[0] != "_":
-            try:
-                return __import__(name, globals(), None, [name], 1)
-            except ImportError:
-                pass
-        raise AttributeError(name)
-    value = g[name] = getattr(mod, name)
-    return value
+    # The package's __getattr__ (g: its globals): the name from its module,
+    # kept in the package. Or `from asynccp import trace`: MicroPython asks
+    # here before it looks for a submodule, so import it (if there is one).
+    _forget("lazy")  # (the running function keeps what it needs)
+    try:
+        value = g[name] = getattr(load(name), name)
+        return value
+    except AttributeError:
+        if name[0] == "_":
+            raise
+    try:
+        return __import__(name, globals(), None, [name], 1)
+    except ImportError:
+        pass
+    raise AttributeError(name)
 
 
-def method(obj, name):
+def method(self, name):
     # Loop.__getattr__ and ScheduledTask.__getattr__: a method kept in its
     # feature's module, which adds it to the class when it loads
-    load(name)
-    if getattr(type(obj), name, None) is None:
+    _forget("lazy")  # (the running function keeps what it needs)
+    if name[:2] == "__":  # (never a lazy method; the class may have it, as __name__)
         raise AttributeError(name)
-    return getattr(obj, name)
+    if getattr(type(self), name, None) is None:
+        load(name)
+        if getattr(type(self), name, None) is None:
+            raise AttributeError(name)
+    return getattr(self, name)

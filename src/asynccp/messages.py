@@ -4,8 +4,8 @@
 of the values that makes the text).
 
 Loaded only when asynccp raises one of its errors (``core._m(n, ...)``
-imports it then): a board that never hits an error does not hold these texts
-in RAM, where each would cost about 90 bytes. Each call of ``_m`` has a
+imports it then, and lets it go again once the message is made): a board
+does not hold these texts in RAM, where each would cost about 90 bytes. Each call of ``_m`` has a
 comment quoting its text (tests/test_messages.py checks them). If this
 module is left off a board, the errors are still raised, with the number and
 the values in the message. New messages go at the end: the numbers stay.

@@ -27,8 +27,8 @@ class ManagedResource:
         self.resource = resource
         self._acquire = on_acquire
         self._release = on_release
-        self._task = None  # the holding task (or the waiter it was handed to)
-        self._owner = None  # the holding handle
+        self._t = None  # the holding task (or the waiter it was handed to)
+        self._h = None  # the holding handle (short names: see core)
         self._q = []  # waiting tasks, first come first served
 
     def handle(self, *args, **kwargs):
@@ -38,8 +38,8 @@ class ManagedResource:
     def _hand_on(self, t=None):
         # Give the resource to the first waiter, or free it. Also the way a
         # waiter t handed it passes it on if cancelled before taking it.
-        self._owner = None
-        self._task = _give(self._q, self._hand_on)
+        self._h = None
+        self._t = _give(self._q, self._hand_on)
 
 
 class Handle:
@@ -68,13 +68,13 @@ class Handle:
 
     def __init__(self, resource, args, kwargs):
         self._m = resource
-        self._args = args
-        self._kwargs = kwargs
+        self.args = args
+        self.kwargs = kwargs
 
     @property
     def active(self):
         """True while this handle holds the resource."""
-        return self._m._owner is self
+        return self._m._h is self
 
     def __iter__(self):
         return _acquire(self)
@@ -89,27 +89,27 @@ class Handle:
         Does not yield. RuntimeError if this handle does not hold it.
         """
         m = self._m
-        if m._owner is not self:
+        if m._h is not self:
             raise RuntimeError(_m(19))  # release() by a handle that does not hold
         try:
             if m._release is not None:
-                m._release(*self._args, **self._kwargs)
+                m._release(*self.args, **self.kwargs)
         finally:
             m._hand_on()
 
 
-def _acquire(h):
-    m = h._m
+def _acquire(self):
+    m = self._m
     t = _here().cur
-    if m._task is t:
+    if m._t is t:
         raise RuntimeError(_m(20))  # this task already holds the resource
-    if m._task is not None:
+    if m._t is not None:
         yield from _wait(m._q)  # woken as the new holder
-    m._task = t
-    m._owner = h
+    m._t = t
+    m._h = self
     if m._acquire is not None:
         try:
-            m._acquire(*h._args, **h._kwargs)
+            m._acquire(*self.args, **self.kwargs)
         except BaseException:
             m._hand_on()
             raise

@@ -1,11 +1,13 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Controlling schedules: stop, start, change_rate, schedule_later.
+"""Controlling schedules: stop, start, change_rate, schedule_later, and
+rates given as floats.
 
 These are :class:`~asynccp.scheduler.ScheduledTask` methods (and
 :func:`schedule_later`, also a Loop method) that a small app which only
-schedules never calls, so they are not in ``scheduler``: the first use of
-one loads this module, which adds them to ScheduledTask and Loop.
+schedules at whole-Hz rates or Duration periods never calls, so they are
+not in ``scheduler``: the first use of one loads this module, which adds
+them to ScheduledTask and Loop.
 """
 
 from micropython import const
@@ -14,6 +16,18 @@ from .core import Loop, Task, get_loop
 from .scheduler import ScheduledTask, _period
 
 _MAX = const(0x1FFFFFFF)  # the tick period less one (see core)
+
+
+def _float_period(frequency):
+    # A rate in Hz given as a float -> (q, r, den): q + r/den ms. Either the
+    # rate is exact in mHz (8.3 Hz) or the period is exact in us (1/3 Hz);
+    # take whichever is closer to the float.
+    want = 1000 / frequency
+    mhz = round(frequency * 1000)
+    us = round(want * 1000)
+    if mhz and abs(1000000 / mhz - want) <= abs(us / 1000 - want):
+        return 1000000 // mhz, 1000000 % mhz, mhz
+    return us // 1000, us % 1000, 1000
 
 
 def stop(self):
@@ -61,8 +75,8 @@ def change_rate(self, frequency):
         del lp._k[i]
         del lp._s[i]
         # back one old period (the last advance carried if acc < r)
-        self.due = (self.due - self.q - (self.acc < self.r)) & _MAX
-    self.q, self.r, self.den = p
+        self.due = (self.due - self.p[0] - (self.acc < self.p[1])) & _MAX
+    self.p = p
     self.acc = 0
     if sleeping:
         self._advance()

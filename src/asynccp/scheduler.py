@@ -42,16 +42,10 @@ def _period(frequency):
             raise ValueError(_m(13, frequency))  # Hz is too fast (at most 100 kHz)
         if isinstance(frequency, int):
             q, r, den = 1000 // frequency, 1000 % frequency, frequency
-        else:
-            # Either the rate is exact in mHz (8.3 Hz) or the period is exact
-            # in us (1/3 Hz); take whichever is closer to the float.
-            want = 1000 / frequency
-            mhz = round(frequency * 1000)
-            us = round(want * 1000)
-            if mhz and abs(1000000 / mhz - want) <= abs(us / 1000 - want):
-                q, r, den = 1000000 // mhz, 1000000 % mhz, mhz
-            else:
-                q, r, den = us // 1000, us % 1000, 1000
+        else:  # (a float rate: see schedctl, loaded for it)
+            from .schedctl import _float_period
+
+            q, r, den = _float_period(frequency)
     else:
         raise TypeError(_m(14, frequency))  # frequency must be a number in Hz or a Duration
     if q >= 0x8000000:  # ticks_add allows under 2**28 ms; keep room for lateness
@@ -103,7 +97,7 @@ class ScheduledTask(Task):
         c = kwargs.pop("catch_up", REBASE)
         if type(c) is not int or not REBASE <= c <= SKIP:
             raise ValueError(_m(17, c))  # catch_up must be REBASE, BURST or SKIP
-        self.q, self.r, self.den = _period(frequency)
+        self.p = _period(frequency)  # the period: q + r/den ms
         if c != REBASE:
             self.catch_up = c
         self.loop = loop
@@ -134,10 +128,10 @@ class ScheduledTask(Task):
 
     def _advance(self):
         # due += one period, carrying the fraction
-        acc = self.acc + self.r
-        q = self.q
-        if acc >= self.den:
-            acc -= self.den
+        q, r, den = self.p
+        acc = self.acc + r
+        if acc >= den:
+            acc -= den
             q += 1
         self.acc = acc
         self.due = (self.due + q) & _MAX
@@ -157,8 +151,7 @@ class ScheduledTask(Task):
             try:
                 c = self.fn(*self.args, **self.kwargs)
             except Exception as x:
-                self._err(x)
-                c = None
+                return self._ran(x)
             if c is None or not hasattr(c, "send"):
                 return self._ran()
             self.c = c
@@ -169,24 +162,23 @@ class ScheduledTask(Task):
         except StopIteration:
             pass
         except Exception as x:
-            self._err(x)
+            return self._ran(x)
         except BaseException:  # CancelledError and friends end the schedule
             self.c = None
             raise
         return self._ran()
 
-    def _err(self, x):
-        # a run raised: to the handler, or out of run() (ending the schedule)
+    def _ran(self, x=None):
+        # A run is over. If it raised x: to the handler, or out of run()
+        # (ending the schedule). Then work out the next due time and sleep
+        # until it, or, if it has come already, wait one turn of the ready
+        # ring.
         self.c = None
-        h = self.loop.handler
-        if h is None:
-            raise x
-        h(self, x)
-
-    def _ran(self):
-        # A run is over: work out the next due time, then sleep until it,
-        # or, if it has come already, wait one turn of the ready ring.
-        self.c = None
+        if x is not None:
+            h = self.loop.handler
+            if h is None:
+                raise x
+            h(self, x)
         if self.stopped:
             raise StopIteration
         self._advance()
@@ -197,7 +189,7 @@ class ScheduledTask(Task):
             if self.catch_up == SKIP:
                 while ((self.due - now + _HALF) & _MAX) < _HALF:  # before now (not at now)
                     self._advance()
-            elif self.catch_up == REBASE and late > 2 * self.q + 2 * self.r // self.den:
+            elif self.catch_up == REBASE and late > 2 * self.p[0] + 2 * self.p[1] // self.p[2]:
                 if lp.debug:
                     print(_m(18, self.fn, late))  # ms behind; re-based
                 self.due = now
