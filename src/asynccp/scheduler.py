@@ -12,7 +12,7 @@ A ScheduledTask is a task that is its own coroutine: the loop's ``send``
 starts a run when one is due (calling the function), or steps the run in
 progress, passing the run's yields to the loop and the loop's exceptions
 (a cancellation) to the run's ``await``. So runs never overlap, and a
-schedule waiting for its next run costs one object and two heap slots.
+schedule waiting for its next run costs one object and two timer-list slots.
 """
 
 from micropython import const
@@ -111,7 +111,7 @@ class ScheduledTask(Task):
 
     def _start(self, later):
         # (Re)start the grid from now and file the task: in the ready ring,
-        # or one period from now in the timer heap. The task is its own
+        # or one period from now in the timer list. The task is its own
         # coroutine: the loop's send() starts a run, or steps the run in
         # progress (c).
         lp = self.loop
