@@ -199,9 +199,9 @@ def test_wheel_and_sdist():
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_wheel_installs_and_imports_on_cpython(tmp_path):
-    """The wheel's .py sources are what Blinka users get: install it into a
-    folder and import the package from there with this Python."""
+def _install_wheel(target):
+    """pip-install the built wheel into folder `target` (no index, no
+    dependencies); returns the wheel's path."""
     wheel = next(CFG.dist_out.glob("*.whl"))
     subprocess.run(
         [
@@ -214,11 +214,18 @@ def test_wheel_installs_and_imports_on_cpython(tmp_path):
             "--no-index",
             "--disable-pip-version-check",
             "--target",
-            tmp_path,
+            target,
             wheel,
         ],
         check=True,
     )
+    return wheel
+
+
+def test_wheel_installs_and_imports_on_cpython(tmp_path):
+    """The wheel's .py sources are what Blinka users get: install it into a
+    folder and import the package from there with this Python."""
+    wheel = _install_wheel(tmp_path)
     code = (
         f"import {CFG.name}, sys; "
         f"assert {CFG.name}.__file__.startswith(sys.argv[1]), {CFG.name}.__file__; "
@@ -382,23 +389,7 @@ def test_desktop_only_subpackages_are_only_in_the_wheel():
 def test_timeline_runs_from_the_wheel(tmp_path):
     """`asynccp.timeline` (now a subpackage) keeps its import path, its
     console script and `python -m asynccp.timeline` in the installed wheel."""
-    wheel = next(CFG.dist_out.glob("*.whl"))
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--no-deps",
-            "--no-index",
-            "--disable-pip-version-check",
-            "--target",
-            tmp_path,
-            wheel,
-        ],
-        check=True,
-    )
+    wheel = _install_wheel(tmp_path)
     with zipfile.ZipFile(wheel) as w:
         entry_points = next(n for n in w.namelist() if n.endswith("entry_points.txt"))
         assert "asynccp-timeline = asynccp.timeline:main" in w.read(entry_points).decode()
