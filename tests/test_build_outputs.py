@@ -225,7 +225,7 @@ def _install_wheel(target):
 def test_wheel_installs_and_imports_on_cpython(tmp_path):
     """The wheel's .py sources are what Blinka users get: install it into a
     folder and import the package from there with this Python."""
-    wheel = _install_wheel(tmp_path)
+    _install_wheel(tmp_path)
     code = (
         f"import {CFG.name}, sys; "
         f"assert {CFG.name}.__file__.startswith(sys.argv[1]), {CFG.name}.__file__; "
