@@ -74,7 +74,8 @@ class Task:
 
     A task that ends with an exception while another task awaits it hands the
     exception to that task; otherwise the exception goes to the loop's
-    exception handler, or leaves :meth:`Loop.run`.
+    exception handler, or leaves :meth:`Loop.run`. (Awaiting a task loads
+    ``asynccp.join``.)
     """
 
     # Loop.add_task makes a task and sets its coro and loop: no __init__. coro
@@ -111,9 +112,9 @@ class Task:
 
 def _m(n, *args):
     # Error message n of asynccp/messages.py with args filled in. The texts
-    # load only when an error is raised: held for good, each would cost a
-    # board about 90 bytes of RAM. (tests/test_messages.py checks that the
-    # comment at each call quotes the text.)
+    # load only while a message is made (held for good, each would cost a
+    # board about 90 bytes of RAM). tests/test_messages.py checks that the
+    # comment at each call quotes the text.
     try:
         from .messages import M
 
