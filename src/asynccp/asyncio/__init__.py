@@ -34,7 +34,7 @@ from micropython import const
 from .. import core as _core
 from ..awaitable import _Aw
 from ..core import _m
-from ..delay import _SLEPT, _SPENT, _YIELDED
+from ..delay import _SLEPT, _SPENT, _STOP, _YIELDED
 from ..task import CancelledError, _throw
 
 __version__ = (3, 0, 0)  # the MicroPython asyncio API this follows
@@ -114,28 +114,45 @@ _FIRST = _Call(_flush_running, None)
 
 class _Sleep:
     # sleep()'s and sleep_ms()'s shared awaitable, armed with the wait in ms
-    # (-1: none) and awaited at once by the task that called. The await files
-    # the task (in the timer list, or the loop puts it at the back of the
-    # ready ring) and gives a one-item tuple's iterator: the loop reads True
-    # or None from it, and it ends without raising. Faster than a second
-    # Python step that raises StopIteration (asynccp.delay's way on
-    # MicroPython); it allocates that iterator, 16 bytes on a board.
+    # (-1: none) and awaited at once by the task that called.
+    # - sleep(0): the await gives a one-item tuple's iterator, which the loop
+    #   reads None from (back of the ready ring) and which ends without
+    #   raising: faster than a second Python step that raises StopIteration,
+    #   for 16 bytes (on a board) that are garbage once the task runs on.
+    # - a sleep: on MicroPython the object is its own iterator, as
+    #   asynccp.delay's: its first step files the task in the timer list, the
+    #   second raises a StopIteration made once. A sleeping task holds nothing
+    #   of its own. (CircuitPython: a tuple iterator, see asynccp.delay.)
     ms = -1
 
     def __iter__(self):
         ms = self.ms
         if ms < 0:
             return _SPENT  # not armed: done at once
-        self.ms = -1
         lp = _core._running
         if lp is None:
             raise RuntimeError(_m(1))  # awaited outside asynccp's loop
         if ms:
+            if not _core._CP:
+                return self
+            self.ms = -1
             lp._at(lp.cur, (lp._ticks() + ms) & _MAX)
             return iter(_SLEPT)
+        self.ms = -1
         if lp._k:
             _flush(lp)
         return iter(_YIELDED)  # to the back of the ready ring
+
+    def __next__(self):
+        ms = self.ms
+        if ms < 0:  # the second step: done
+            e = _STOP
+            e.__traceback__ = None
+            raise e
+        self.ms = -1
+        lp = _core._running
+        lp._at(lp.cur, (lp._ticks() + ms) & _MAX)
+        return True
 
     __await__ = __iter__
 
