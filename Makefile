@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed
 .PHONY: help venv bundle test nightly lint bench docs clean distclean
 
 help:
-	@echo "make venv      create $(VENV) from the pinned requirements-dev.txt"
+	@echo "make venv      create $(VENV) from the pinned requirements-dev.txt, asynccp in it (editable)"
 	@echo "make bundle    build everything bundle.toml describes into build/"
 	@echo "make test      make bundle, then ruff check and pytest tests/"
 	@echo "make nightly   make test at nightly size (ASYNCCP_NIGHTLY=1: bigger random runs, soaks)"
@@ -23,13 +23,16 @@ help:
 	@echo "make clean     remove build outputs (distclean: also $(VENV))"
 
 # ---------------------------------------------------------------- venv
-# Re-installs only when a requirements file changes (the stamp file).
+# Re-installs only when a requirements file or pyproject.toml changes (the
+# stamp file). asynccp itself goes in editable (its src/ on the venv's path,
+# with the asynccp-timeline command), so .venv/bin/python runs the examples.
 venv: $(STAMP)
 
-$(STAMP): requirements-dev.txt requirements.txt
+$(STAMP): requirements-dev.txt requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 needed (set PYTHON=)")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	$(PY) -m pip install --disable-pip-version-check -q --no-deps --no-build-isolation -e .
 	@touch $@
 
 # -------------------------------------------------------------- bundle
