@@ -34,7 +34,7 @@ from micropython import const
 from .. import core as _core
 from ..awaitable import _Aw
 from ..core import _m
-from ..delay import _SLEPT, _SPENT, _STOP, _YIELDED
+from ..delay import _SLEPT, _SPENT, _STOP, _YIELDED, _Delay
 from ..task import CancelledError, _throw
 
 __version__ = (3, 0, 0)  # the MicroPython asyncio API this follows
@@ -158,6 +158,7 @@ class _Sleep:
 
 
 _sl = _Sleep()
+_NOGEN = (_Sleep, _Delay)
 
 
 def sleep_ms(t):
@@ -282,12 +283,12 @@ def _join(t):
 def create_task(coro):
     """Make a task of ``coro`` (a coroutine or generator object) and return
     its :class:`Task`. It starts when the caller next yields, after the tasks
-    ready before it. TypeError("coroutine expected") for anything else.
-    Does not yield."""
+    ready before it. What asyncio's and asynccp's primitives return to be
+    awaited (``ev.wait()``, ``gather(...)``, ``q.get()``, a resource handle)
+    is taken too; TypeError("coroutine expected") for anything else, a sleep
+    included. Does not yield."""
     if not hasattr(coro, "send"):
-        if type(coro) is not _Aw:  # (what Event.wait(), gather() ... return)
-            raise TypeError(_m(31))  # coroutine expected
-        coro = coro.g
+        coro = _gen(coro)
     lp = _loop()
     t = Task()
     t.coro = t._c = coro  # (_c: the coroutine, for the exception report)
@@ -295,6 +296,22 @@ def create_task(coro):
     _flush(lp)
     lp._ready(t)
     return t
+
+
+def _gen(aw):
+    # the generator behind an awaitable of asyncio's or asynccp's (their
+    # __iter__ only makes it), or TypeError; a sleep's or delay's __iter__
+    # would file the running task, and MicroPython's refuses a sleep too
+    if type(aw) is _Aw:
+        return aw.g
+    if not isinstance(aw, _NOGEN):
+        try:
+            g = iter(aw)
+        except TypeError:
+            g = None
+        if hasattr(g, "send"):
+            return g
+    raise TypeError(_m(31))  # coroutine expected
 
 
 def _promote(aw):
