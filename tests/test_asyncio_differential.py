@@ -137,6 +137,10 @@ def test_the_corpus_is_there():
     mp = [p for p in PROGRAMS if "micropython" in header(p)["compare"]]
     cpy = [p for p in PROGRAMS if "cpython" in header(p)["compare"]]
     assert len(mp) >= 40 and len(cpy) >= 30, (len(mp), len(cpy))
+    # what README.md and the guide say
+    said = f"{len(PROGRAMS)} asyncio programs"
+    for doc in (ROOT / "README.md", ROOT / "docs" / "guides" / "asyncio.rst"):
+        assert said in " ".join(doc.read_text().split()), (doc, said)
 
 
 #: Every call of asynccp.asyncio's API (issue 11), as the programs write it.
