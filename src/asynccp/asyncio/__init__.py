@@ -7,9 +7,10 @@ semantics, run by asynccp's :class:`~asynccp.Loop` (the default loop, the one
 ``asynccp.add_task``, ``schedule`` and ``ManagedResource`` use), so an asyncio
 program runs after changing its import, and asynccp's own calls work in it.
 ``import asynccp`` does not load this package; importing it loads this module
-(tasks, sleeps, the loop object) and ``asynccp.task``; ``gather``,
-``wait_for``, ``Event``, ``Lock``, ``Semaphore`` and ``Queue`` load their
-module on first use, as MicroPython's asyncio does.
+(tasks, sleeps, ``run``), ``asynccp.task`` and ``asynccp.awaitable``;
+``gather``, ``wait_for``, ``Event``, ``Lock``, ``Semaphore``, ``Queue``, the
+loop object and ``TimeoutError`` load their module on first use, as
+MicroPython's asyncio does.
 
 Where MicroPython's asyncio and CPython's differ, this follows MicroPython's
 (the docs' "Coming from asyncio" guide lists each point). Order: MicroPython
@@ -42,9 +43,10 @@ __version__ = (3, 0, 0)  # the MicroPython asyncio API this follows
 _MAX = const(0x1FFFFFFF)  # core's tick period less one
 _HALF = const(0x10000000)  # half the period: the longest sleep
 
-# "name:module " of the names loaded on first use (see __getattr__)
+# "name:module " of the names loaded on first use (see __getattr__); a
+# module with a dot is asynccp's (TimeoutError is asynccp.TimeoutError)
 _NAMES = (
-    " gather:funcs wait_for:funcs wait_for_ms:funcs TimeoutError:funcs Event:event"
+    " gather:funcs wait_for:funcs wait_for_ms:funcs TimeoutError:.timeout Event:event"
     " Lock:lock Semaphore:semaphore BoundedSemaphore:semaphore Queue:queue"
     " QueueEmpty:queue QueueFull:queue Loop:loop get_event_loop:loop new_event_loop:loop "
 )
@@ -56,8 +58,12 @@ def __getattr__(attr):
     if i < 0:
         raise AttributeError(attr)
     i += len(attr) + 2
-    mod = __import__(_NAMES[i : _NAMES.find(" ", i)], globals(), None, [attr], 1)
-    value = globals()[attr] = getattr(mod, attr)
+    mod = _NAMES[i : _NAMES.find(" ", i)]
+    level = 1
+    if mod[0] == ".":
+        mod = mod[1:]
+        level = 2
+    value = globals()[attr] = getattr(__import__(mod, globals(), None, [attr], level), attr)
     return value
 
 

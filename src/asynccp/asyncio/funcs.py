@@ -1,14 +1,13 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""gather(), wait_for(), wait_for_ms() and TimeoutError, as MicroPython's
-asyncio has them (its ``funcs`` module): loaded on first use."""
+"""gather(), wait_for() and wait_for_ms(), as MicroPython's asyncio has them
+(its ``funcs`` module): loaded on first use. A time-out raises
+asynccp.TimeoutError (``asyncio.TimeoutError``), whose module loads then."""
 
 from .. import core as _core
 from ..awaitable import _Aw
 from ..core import _m
 from ..task import CancelledError, _throw
-from ..timeout import TimeoutError  # noqa: A004 - asyncio's name; asynccp.TimeoutError
-from ..waitq import _here
 from . import _Call, _flush, _promote, create_task, sleep, sleep_ms
 
 
@@ -54,7 +53,9 @@ class _G:
 
 
 def _gather(aws, rx):
-    lp = _here()
+    lp = _core._running
+    if lp is None:
+        raise RuntimeError(_m(1))  # awaited outside asynccp's loop
     ts = [_promote(aw) for aw in aws]
     if lp._j is None:
         lp._j = {}
@@ -154,4 +155,6 @@ def _wait_for(aw, timeout, sleep):
     # the time is up: cancel aw (through its runner) and wait until it ends
     runner.cancel()
     yield from runner
+    from ..timeout import TimeoutError  # noqa: A004 - asynccp.TimeoutError
+
     raise TimeoutError()
