@@ -10,15 +10,18 @@ process, with stdout and stderr in one stream:
   its C task queue);
 - ``mp-asynccp``: the same VM with ``asyncio`` bound to asynccp.asyncio
   (``sys.modules``), from the ``.mpy`` files ``make bundle`` built;
+- ``mp-asynccp-cp``: the same, with a ``supervisor`` module on the path
+  (tests/circuitpython_clock), so asynccp takes its CircuitPython code
+  paths, on a tick counter that wraps while the program runs;
 - ``cpython``: CPython's asyncio;
 - ``cpython-asynccp``: CPython with ``asyncio`` bound to asynccp.asyncio
   from ``src/``.
 
 A program's ``# compare:`` line says which pairs must print the same:
-``micropython`` (mp against mp-asynccp) and ``cpython`` (cpython against
+``micropython`` (mp against mp-asynccp and mp-asynccp-cp) and ``cpython`` (cpython against
 cpython-asynccp). A program MicroPython's asyncio cannot run (Queue,
-Semaphore) says ``# micropython: n/a``, and then mp-asynccp must print what
-CPython prints. One that shows where MicroPython's semantics, which
+Semaphore) says ``# micropython: n/a``, and then mp-asynccp (and
+mp-asynccp-cp) must print what CPython prints. One that shows where MicroPython's semantics, which
 asynccp.asyncio follows, differ from CPython's says ``# cpython: differs``,
 and CPython's output must indeed differ (so the docs' list of differences
 stays true); ``# cpython: n/a`` means CPython's asyncio cannot run it.
@@ -42,6 +45,7 @@ from mpy_runner import MPY_LIB, micropython_binary
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "asyncio_corpus"
+CP_CLOCK = Path(__file__).resolve().parent / "circuitpython_clock"
 PROGRAMS = sorted(CORPUS.glob("*.py"))
 
 LAUNCH = (
@@ -80,7 +84,10 @@ def run(side, path, timeout=60):
             env["MICROPYPATH"] = ".frozen"
             cmd.append(str(path))
         else:
-            env["MICROPYPATH"] = os.pathsep.join([".frozen", str(MPY_LIB)])
+            lib = [".frozen", str(MPY_LIB)]
+            if side == "mp-asynccp-cp":
+                lib.insert(1, str(CP_CLOCK))
+            env["MICROPYPATH"] = os.pathsep.join(lib)
             cmd += ["-c", LAUNCH.format(path=str(path))]
     elif side == "cpython":
         cmd = [sys.executable, "-u", str(path)]
@@ -101,7 +108,7 @@ def run(side, path, timeout=60):
 
 
 def sides(h):
-    s = {"mp-asynccp", "cpython-asynccp"}
+    s = {"mp-asynccp", "mp-asynccp-cp", "cpython-asynccp"}
     if "micropython" in h["compare"]:
         s.add("mp")
     if h["cpython"] != "n/a":
@@ -194,12 +201,11 @@ def test_program(outputs, path):
     assert h["compare"] and h["compare"] <= {"micropython", "cpython"}, h
     assert ("micropython" in h["compare"]) != (h["micropython"] == "n/a"), h
     assert ("cpython" in h["compare"]) != (h["cpython"] is not None), h
-    if "micropython" in h["compare"]:
-        ok, x, y = agree(outputs, path, "mp", "mp-asynccp")
-        assert ok, f"MicroPython's asyncio printed:\n{x}\n\nasynccp.asyncio printed:\n{y}"
-    else:  # no MicroPython asyncio to compare with: asynccp there prints CPython's output
-        ok, x, y = agree(outputs, path, "cpython", "mp-asynccp")
-        assert ok, f"CPython's asyncio printed:\n{x}\n\nasynccp.asyncio on MicroPython:\n{y}"
+    # no MicroPython asyncio to compare with: asynccp there prints CPython's output
+    ref = "mp" if "micropython" in h["compare"] else "cpython"
+    for side in ("mp-asynccp", "mp-asynccp-cp"):
+        ok, x, y = agree(outputs, path, ref, side)
+        assert ok, f"{ref} printed:\n{x}\n\n{side} printed:\n{y}"
     if "cpython" in h["compare"]:
         ok, x, y = agree(outputs, path, "cpython", "cpython-asynccp")
         assert ok, f"CPython's asyncio printed:\n{x}\n\nasynccp.asyncio printed:\n{y}"
@@ -209,3 +215,17 @@ def test_program(outputs, path):
     # and asynccp.asyncio runs every program to its end, on both VMs
     assert outputs[path.name, "cpython-asynccp"].endswith("[exit 0]")
     assert outputs[path.name, "mp-asynccp"].endswith("[exit 0]")
+    assert outputs[path.name, "mp-asynccp-cp"].endswith("[exit 0]")
+
+
+def test_the_circuitpython_clock_makes_asynccp_take_its_circuitpython_paths():
+    code = (
+        "from asynccp import core\n"
+        "import asynccp.asyncio\n"
+        "print(core._CP, core._ticks() > 0x1FFFFF00)\n"
+    )
+    env = dict(os.environ, MICROPYPATH=os.pathsep.join([".frozen", str(CP_CLOCK), str(MPY_LIB)]))
+    proc = subprocess.run(
+        [micropython_binary(), "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    assert proc.stdout.split() == ["True", "True"], proc.stdout + proc.stderr
