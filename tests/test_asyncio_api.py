@@ -210,6 +210,18 @@ def test_a_deadlock_is_an_error_not_a_hang(loop):
         asyncio.run(main())
 
 
+def test_run_forever_returns_when_nothing_is_left(loop):
+    async def short():
+        await asyncio.sleep(1)
+        return 5
+
+    lp = asyncio.get_event_loop()
+    t = lp.create_task(short())
+    lp.run_forever()  # MicroPython's would wait for ever
+    assert now(loop) == 1000
+    assert t.done() and t.coro == 5  # once ended, coro is the result (MicroPython: the coroutine)
+
+
 def test_awaiting_a_failed_task_again_raises_again(loop):
     # MicroPython's asyncio crashes here (SIGSEGV, see the hypothesis test)
     async def fail():
