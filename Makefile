@@ -18,7 +18,7 @@ MPWASM_STAMP := $(MPWASM)/node_modules/.installed
 .PHONY: help venv bundle test nightly lint bench docs clean distclean
 
 help:
-	@echo "make venv      create $(VENV) from the pinned requirements-dev.txt, npm ci in $(MPWASM)"
+	@echo "make venv      create $(VENV) from the pinned requirements-dev.txt, asynccp in it (editable), npm ci in $(MPWASM)"
 	@echo "make bundle    build everything bundle.toml describes into build/"
 	@echo "make test      make bundle, then ruff check and pytest tests/"
 	@echo "make nightly   make test at nightly size (ASYNCCP_NIGHTLY=1: bigger random runs, soaks)"
@@ -28,13 +28,16 @@ help:
 	@echo "make clean     remove build outputs (distclean: also $(VENV), $(MPWASM)/node_modules)"
 
 # ---------------------------------------------------------------- venv
-# Re-installs only when a requirements file changes (the stamp files).
+# Re-installs only when a requirements file or pyproject.toml changes (the
+# stamp files). asynccp itself goes in editable (its src/ on the venv's path,
+# with the asynccp-timeline command), so .venv/bin/python runs the examples.
 venv: $(STAMP) $(MPWASM_STAMP)
 
-$(STAMP): requirements-dev.txt requirements.txt
+$(STAMP): requirements-dev.txt requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 needed (set PYTHON=)")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	$(PY) -m pip install --disable-pip-version-check -q --no-deps --no-build-isolation -e .
 	@touch $@
 
 # The 32-bit MicroPython VM (MicroPython compiled to wasm32, run by Node.js):

@@ -5,11 +5,12 @@
 
 Usage: ``<python> bench/workloads.py LIB WORKLOAD [ARG ...]``
 
-LIB is ``asynccp``, ``asyncio`` (whatever ``import asyncio`` finds: MicroPython's
-frozen one with its C task queue, or CPython's) or ``adafruit`` (Adafruit's
-asyncio, which run.py puts ahead of the frozen one on the path; its C task
-queue is blocked so it runs its pure-Python one). One process runs one
-workload once and prints one line: ``BENCH {json}``.
+LIB is ``asynccp``, ``aio`` (asynccp.asyncio: asyncio's API on asynccp's
+loop), ``asyncio`` (whatever ``import asyncio`` finds: MicroPython's frozen one
+with its C task queue, or CPython's) or ``adafruit`` (Adafruit's asyncio,
+which run.py puts ahead of the frozen one on the path; its C task queue is
+blocked so it runs its pure-Python one). One process runs one workload once
+and prints one line: ``BENCH {json}``.
 
 Each workload runs the same coroutine functions for every library; only the
 awaited call differs (``asynccp.delay`` / ``asyncio.sleep`` and their ``_ms``
@@ -76,6 +77,17 @@ class Lib:
             self.sleep_ms = asynccp.delay_ms
             self.info["version"] = asynccp.__version__
             self.info["file"] = getattr(asynccp, "__file__", "?")
+            return
+        if name == "aio":
+            import asynccp
+            import asynccp.asyncio as aio
+
+            self.mod = aio
+            self.spawn = aio.create_task
+            self.sleep = aio.sleep
+            self.sleep_ms = aio.sleep_ms
+            self.info["version"] = asynccp.__version__
+            self.info["file"] = getattr(aio, "__file__", "?")
             return
         if name == "adafruit":
             # Adafruit's core.py does `from _asyncio import Task, TaskQueue`
@@ -463,7 +475,8 @@ def call_alloc(lib, what, arg, k):
 def imports(lib, what):
     """RAM an import costs in a fresh VM: gc.mem_alloc() after gc.collect()
     before and after. asynccp: the package, then .delay and .schedule (which
-    load delay.py and scheduler.py); asyncio: the package (core and its task
+    load delay.py and scheduler.py); aio: ``import asynccp.asyncio`` (with
+    the asynccp modules it loads); asyncio: the package (core and its task
     queue)."""
     m0 = _mem()
     if lib == "asynccp":
@@ -473,6 +486,11 @@ def imports(lib, what):
             asynccp.delay  # noqa: B018  loads asynccp.delay
         if what == "full":
             asynccp.schedule  # noqa: B018  loads asynccp.scheduler
+    elif lib == "aio":
+        import asynccp.asyncio as aio
+
+        aio.create_task  # noqa: B018
+        aio.sleep  # noqa: B018
     else:
         if lib == "adafruit":
             sys.modules["_asyncio"] = None

@@ -5,9 +5,11 @@
 ``run_example("asynccp_simpletest.py", seconds=10)`` runs the file as
 ``__main__`` on Blinka's simulated board (``BLINKA_OS_AGNOSTIC=1``) with
 ``asynccp.run`` replaced by ``loop.run_for(seconds)`` on a fresh
-:func:`asynccp.testing.virtual_loop`. The hardware classes the examples use
-are swapped for recording fakes, so a test can script inputs (a function of
-simulated milliseconds) and read back every output with its time:
+:func:`asynccp.testing.virtual_loop` (and ``asynccp.asyncio.run(coro)``, for
+the asyncio examples, by ``create_task(coro)`` and the same ``run_for``).
+The hardware classes the examples use are swapped for recording fakes, so a
+test can script inputs (a function of simulated milliseconds) and read back
+every output with its time:
 
 - ``digitalio.DigitalInOut``: ``sim.writes[pin]`` lists ``(ms, value)``;
   ``sim.reads[pin]`` counts reads; ``sim.inputs[pin] = f(ms)`` scripts one.
@@ -35,6 +37,7 @@ import busio  # noqa: E402
 import digitalio  # noqa: E402
 
 import asynccp  # noqa: E402
+import asynccp.asyncio  # noqa: E402
 from asynccp import core  # noqa: E402
 from asynccp.testing import virtual_loop  # noqa: E402
 
@@ -126,6 +129,12 @@ def _fakes(sim):
         def deinit(self):
             pass
 
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *args):
+            self.deinit()
+
     class AnalogIn:
         def __init__(self, p):
             self.name = pin_name(p)
@@ -184,12 +193,20 @@ def run_example(name, seconds, setup=None):
     if setup is not None:
         setup(sim)
     dio, ain, spi, uart = _fakes(sim)
+
+    def asyncio_run(coro):
+        main = asynccp.asyncio.create_task(coro)
+        loop.run_for(seconds)
+        sim.main_task = main
+
     try:
         with mock.patch.object(digitalio, "DigitalInOut", dio), mock.patch.object(
             analogio, "AnalogIn", ain
         ), mock.patch.object(busio, "SPI", spi), mock.patch.object(
             busio, "UART", uart
-        ), mock.patch.object(asynccp, "run", lambda: loop.run_for(seconds)):
+        ), mock.patch.object(asynccp, "run", lambda: loop.run_for(seconds)), mock.patch.object(
+            asynccp.asyncio, "run", asyncio_run
+        ):
             sim.globals = runpy.run_path(
                 str(EXAMPLES / name), init_globals={"print": sim.print}, run_name="__main__"
             )

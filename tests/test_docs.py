@@ -76,3 +76,16 @@ def test_paths_and_make_targets_named_in_readme_and_docs_exist():
             assert target in targets, (path, target)
         for example in re.findall(r"examples/(asynccp_\w+\.py)", text):
             assert (ROOT / "examples" / example).is_file(), (path, example)
+
+
+def test_readme_quotes_benchmarks_md():
+    """Every figure in the README's Benchmarks section is in BENCHMARKS.md
+    (the record of one `make bench` run): none written by hand."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Benchmarks", 1)[1].split("\n## ", 1)[0]
+    bench = (ROOT / "BENCHMARKS.md").read_text()
+    figures = re.findall(r"(?<![\w.])[-+]?\d+(?:\.\d+)?(?: ?[kM]\b| B\b|x\b)", section)
+    figures += re.findall(r"(?<![\w.])\d{3,}(?![\w.])", section)
+    assert len(figures) > 20
+    missing = [f for f in figures if f not in bench]
+    assert not missing, f"README.md quotes figures BENCHMARKS.md does not have: {missing}"

@@ -19,6 +19,9 @@ from example_harness import EXAMPLES, ROOT, run_example
 ALL = sorted(p.name for p in EXAMPLES.glob("*.py"))
 
 
+ASYNCIO = [n for n in ALL if n.startswith("asynccp_asyncio_")]
+
+
 def test_the_examples_issue_6_asks_for_are_there():
     for name in (
         "asynccp_simpletest.py",
@@ -31,15 +34,35 @@ def test_the_examples_issue_6_asks_for_are_there():
         assert name in ALL
 
 
+def test_the_asyncio_examples_issue_11_asks_for_are_there():
+    # the guide's programs: LEDs at two rates with gather; buttons steering an
+    # animation through shared state, and through an Event
+    assert ASYNCIO == [
+        "asynccp_asyncio_blink.py",
+        "asynccp_asyncio_buttons.py",
+        "asynccp_asyncio_event.py",
+    ]
+    assert "asyncio.gather(" in (EXAMPLES / ASYNCIO[0]).read_text()
+    assert "class Interval" in (EXAMPLES / ASYNCIO[1]).read_text()
+    assert "asyncio.Event()" in (EXAMPLES / ASYNCIO[2]).read_text()
+
+
 @pytest.mark.parametrize("name", ALL)
 def test_example_is_a_plain_program(name):
     """What a user copies as code.py: SPDX header, a docstring, asynccp.run()
-    at the end, nothing from the tests."""
+    at the end (asyncio.run(main()) for the asyncio programs, whose only
+    change is the import line), nothing from the tests."""
     text = (EXAMPLES / name).read_text()
     assert text.startswith("# SPDX-FileCopyrightText: ")
     tree = ast.parse(text)
     assert ast.get_docstring(tree)
-    assert "asynccp.run()" in text
+    if name in ASYNCIO:
+        assert text.rstrip().endswith("asyncio.run(main())")
+        assert "import asynccp.asyncio as asyncio  # was: import asyncio" in text
+        # nothing but asyncio from asynccp: the program is an asyncio program
+        assert "asynccp." not in text.replace("asynccp.asyncio", "")
+    else:
+        assert "asynccp.run()" in text
     for word in ("example_harness", "virtual_loop", "run_for", "pytest"):
         assert word not in text
 
@@ -212,6 +235,66 @@ def test_generator_tasks():
     assert len(toggles(sim.writes["Dx_OUTPUT"])) == 13  # off, then 12 changes in 6 s
 
 
+def test_asyncio_blink():
+    sim = run_example("asynccp_asyncio_blink.py", 6)
+    assert sim.prints == [(5000, "done")]  # 10 blinks of 0.5 s, 20 of 0.2 s: gather waits for both
+    assert sim.main_task.done()
+    on1 = [ms for ms, v in toggles(sim.writes["Dx_OUTPUT"]) if v]
+    on2 = [ms for ms, v in toggles(sim.writes["CS"]) if v]
+    assert on1 == [500 * i for i in range(10)]
+    assert on2 == [200 * i for i in range(20)]
+    assert sim.writes["Dx_OUTPUT"][-1] == (4750, False) and sim.writes["CS"][-1] == (3900, False)
+
+
+def test_asyncio_buttons_shared_state():
+    def setup(sim):
+        # "slower" held at 1.0-1.2 s and 2.0-2.2 s, "faster" at 3.0-3.1 s
+        sim.inputs["Dx_INPUT_TOGGLE"] = lambda ms: not (1000 <= ms < 1200 or 2000 <= ms < 2200)
+        sim.inputs["Dx_INPUT_TRUE_PULL_UP"] = lambda ms: not (3000 <= ms < 3100)
+
+    sim = run_example("asynccp_asyncio_buttons.py", 6, setup)
+    assert sim.prints == [
+        (1000, "interval is now 0.6"),
+        (2000, "interval is now 0.7"),
+        (3000, "interval is now 0.6"),
+    ]
+    assert sim.reads["Dx_INPUT_TOGGLE"] == 120  # every 50 ms: 0 to 5.95 s
+    # each toggle waits the interval in force when it toggled (at 1.0 s the
+    # LED's turn comes before the buttons', as its sleep began first)
+    times = [ms for ms, _ in toggles(sim.writes["Dx_OUTPUT"])][1:]
+    gaps = [b - a for a, b in zip(times, times[1:])]
+
+    def interval(ms):
+        return 500 if ms <= 1000 else 600 if ms < 2000 else 700 if ms < 3000 else 600
+
+    assert times[:3] == [0, 500, 1000]
+    assert gaps == [interval(t) for t in times[:-1]]
+
+
+def test_asyncio_buttons_event():
+    def setup(sim):
+        # a press at 1.0 s, another during the animation (1.15 s), one at 3.0 s
+        sim.inputs["Dx_INPUT_TOGGLE"] = lambda ms: (
+            not (1000 <= ms < 1100 or 1150 <= ms < 1200 or 3000 <= ms < 3050)
+        )
+
+    sim = run_example("asynccp_asyncio_event.py", 5, setup)
+    assert sim.prints == [
+        (1000, "press 1"),
+        (1000, "animation"),
+        (1160, "press 2"),
+        (1600, "animation"),  # the event was set meanwhile: once more, right after
+        (3000, "press 3"),
+        (3000, "animation"),
+    ]
+    flashes = [ms for ms, v in toggles(sim.writes["Dx_OUTPUT"]) if v]
+    assert flashes == (
+        [1000 + 100 * i for i in range(6)]
+        + [1600 + 100 * i for i in range(6)]
+        + [3000 + 100 * i for i in range(6)]
+    )
+
+
 def test_examples_run_for_real_on_blinka(tmp_path):
     """Started as a user would, on Blinka's simulated board, with the real
     clock: each prints what it should and keeps running, raising nothing."""
@@ -222,7 +305,11 @@ def test_examples_run_for_real_on_blinka(tmp_path):
         "asynccp_shared_spi.py": "logged after ",
         "asynccp_toy_app.py": "light ",
         "asynccp_generator_tasks.py": "sensor average",
+        "asynccp_asyncio_blink.py": "done",  # ends after 5 s
+        "asynccp_asyncio_buttons.py": "interval is now 0.6",  # "slower" toggles on each read
+        "asynccp_asyncio_event.py": "animation",
     }
+    ends = {"asynccp_asyncio_blink.py"}
     assert set(expect) == set(ALL)
     env = dict(os.environ, BLINKA_OS_AGNOSTIC="1", PYTHONUNBUFFERED="1")
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
@@ -241,13 +328,16 @@ def test_examples_run_for_real_on_blinka(tmp_path):
         while time.monotonic() < deadline:
             outputs = {n: (tmp_path / (n + ".out")).read_text() for n in ALL}
             if all(expect[n] in outputs[n] for n in ALL) or any(
-                p.poll() is not None for p, _ in procs.values()
+                p.poll() is not None for n, (p, _) in procs.items() if n not in ends
             ):
                 break
             time.sleep(0.2)
         time.sleep(0.3)
         for name, (p, _) in procs.items():
-            assert p.poll() is None, (name, outputs.get(name))  # asynccp.run() keeps going
+            if name in ends:
+                assert p.wait(timeout=30) == 0, (name, outputs.get(name))
+            else:
+                assert p.poll() is None, (name, outputs.get(name))  # it keeps running
     finally:
         for p, out in procs.values():
             p.kill()

@@ -307,8 +307,13 @@ def test_timeline_console_script_is_declared():
     assert proj["project"]["scripts"]["asynccp-timeline"] == "asynccp.timeline:main"
     assert proj["project"]["optional-dependencies"]["timeline"] == ["matplotlib"]
     # build-tools takes the first entry as the board package; the wheel also has the
-    # desktop-only subpackage (src/asynccp/timeline, a symlinked folder)
-    assert proj["tool"]["setuptools"]["packages"] == ["asynccp", "asynccp.timeline"]
+    # desktop-only subpackage (src/asynccp/timeline, a symlinked folder) and the
+    # board subpackage asynccp.asyncio
+    assert proj["tool"]["setuptools"]["packages"] == [
+        "asynccp",
+        "asynccp.asyncio",
+        "asynccp.timeline",
+    ]
 
 
 def test_watch_a_task_with_a_pending_cancel(vloop):

@@ -51,4 +51,19 @@ M = (
     "asynccp: a Duration can be multiplied only by a number, got %r",  # 29
     # trace
     "asynccp: a Tracer needs size >= 1, got %r",  # 30
+    # asyncio: word for word what MicroPython's asyncio says (CPython's for
+    # Semaphore and Queue, which MicroPython's has not), so a program that
+    # prints an error prints the same
+    "coroutine expected",  # 31
+    "can't cancel self",  # 32
+    "can't gather",  # 33
+    "can't wait",  # 34
+    "Lock not acquired",  # 35
+    "no running event loop",  # 36
+    "ticks interval overflow",  # 37
+    "Task exception wasn't retrieved",  # 38
+    "Semaphore initial value must be >= 0",  # 39
+    "BoundedSemaphore released too many times",  # 40
+    "task_done() called too many times",  # 41
+    "can't convert %r to int",  # 42
 )

@@ -1,0 +1,415 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""asyncio on asynccp's loop: ``import asynccp.asyncio as asyncio``.
+
+The API of MicroPython's and CircuitPython's ``asyncio`` with MicroPython's
+semantics, run by asynccp's :class:`~asynccp.Loop` (the default loop, the one
+``asynccp.add_task``, ``schedule`` and ``ManagedResource`` use), so an asyncio
+program runs after changing its import, and asynccp's own calls work in it.
+``import asynccp`` does not load this package; importing it loads this module
+(tasks, sleeps, ``run``), ``asynccp.task`` and ``asynccp.awaitable``;
+``gather``, ``wait_for``, ``Event``, ``Lock``, ``Semaphore``, ``Queue``, the
+loop object and ``TimeoutError`` load their module on first use, as
+MicroPython's asyncio does.
+
+Where MicroPython's asyncio and CPython's differ, this follows MicroPython's
+(the docs' "Coming from asyncio" guide lists each point). Order: MicroPython
+runs tasks by the time each became ready, a woken sleeper by its due time, so
+a sleeper that fell due while another task ran goes before the tasks readied
+after that. asynccp's loop runs its ready ring in order and moves due sleepers
+into it at each round; so everything here that readies a task first moves the
+sleepers already due into the ring (:func:`_flush`), and the order is
+MicroPython's.
+
+Internals of asynccp this relies on (core.py's docstring names them):
+``core._running``, ``core.get_loop``/``_default``, ``Loop._ready``,
+``_wake``, ``_at``, ``_ticks``, ``_sleep``, the timer lists ``_k``/``_s``,
+the parked map ``_w``, the join lists ``_j`` (the loop reads ``.state`` of
+each entry of a finished task's join list to wake it: an entry here may be a
+:class:`_Call`, which runs a function instead), ``_x`` through
+``asynccp.task._throw``, ``Loop.handler`` and ``Loop.run``.
+"""
+
+from micropython import const
+
+from .. import core as _core
+from ..awaitable import _Aw
+from ..core import _m
+from ..delay import _SLEPT, _SPENT, _STOP, _YIELDED, _Delay
+from ..task import CancelledError, _throw
+
+__version__ = (3, 0, 0)  # the MicroPython asyncio API this follows
+
+_MAX = const(0x1FFFFFFF)  # core's tick period less one
+_HALF = const(0x10000000)  # half the period: the longest sleep
+
+# "name:module " of the names loaded on first use (see __getattr__); a
+# module with a dot is asynccp's (TimeoutError is asynccp.TimeoutError)
+_NAMES = (
+    " gather:funcs wait_for:funcs wait_for_ms:funcs TimeoutError:.timeout Event:event"
+    " Lock:lock Semaphore:semaphore BoundedSemaphore:semaphore Queue:queue"
+    " QueueEmpty:queue QueueFull:queue Loop:loop get_event_loop:loop new_event_loop:loop "
+)
+
+
+def __getattr__(attr):
+    # PEP 562: a name of a submodule, imported on first use
+    i = _NAMES.find(" " + attr + ":")
+    if i < 0:
+        raise AttributeError(attr)
+    i += len(attr) + 2
+    mod = _NAMES[i : _NAMES.find(" ", i)]
+    level = 1
+    if mod[0] == ".":
+        mod = mod[1:]
+        level = 2
+    value = globals()[attr] = getattr(__import__(mod, globals(), None, [attr], level), attr)
+    return value
+
+
+# ---------------------------------------------------------------- ordering
+
+
+def _flush(lp):
+    # Move the sleepers of loop lp that are due now into its ready ring
+    # (what core.Loop.run does at the start of each round), before a task is
+    # readied: then the ring holds tasks in the order MicroPython's asyncio
+    # runs them, by the time each became ready.
+    k = lp._k
+    if k:
+        now = lp._ticks()
+        s = lp._s
+        while k and ((k[0] - now + _HALF) & _MAX) <= _HALF:
+            k.pop(0)
+            lp._ready(s.pop(0))
+
+
+def _loop():
+    # the running loop, or the default one
+    return _core._running or _core.get_loop()
+
+
+class _Call:
+    # An entry of a task's join list (loop._j[task]) that is not a task.
+    # When the task ends the loop wakes each entry, reading its .state; this
+    # one calls f(a) instead, and is not parked (0). gather puts one per
+    # child (a: the child), run() one that stops the loop (a: the list).
+    def __init__(self, f, a):
+        self.f = f
+        self.a = a
+
+    @property
+    def state(self):
+        self.f(self.a)
+        return 0
+
+
+def _flush_running(_):
+    lp = _core._running
+    if lp is not None:
+        _flush(lp)
+
+
+# First entry of each join list made here: the tasks awaiting a task are
+# woken after the sleepers due by the time it ended, as in MicroPython.
+_FIRST = _Call(_flush_running, None)
+
+
+# ---------------------------------------------------------------- sleeping
+
+
+class _Sleep:
+    # sleep()'s and sleep_ms()'s shared awaitable, armed with the wait in ms
+    # (-1: none) and awaited at once by the task that called.
+    # - sleep(0): the await gives a one-item tuple's iterator, which the loop
+    #   reads None from (back of the ready ring) and which ends without
+    #   raising: faster than a second Python step that raises StopIteration,
+    #   for 16 bytes (on a board) that are garbage once the task runs on.
+    # - a sleep: on MicroPython the object is its own iterator, as
+    #   asynccp.delay's: its first step files the task in the timer list, the
+    #   second raises a StopIteration made once. A sleeping task holds nothing
+    #   of its own. (CircuitPython: a tuple iterator, see asynccp.delay.)
+    ms = -1
+
+    def __iter__(self):
+        ms = self.ms
+        if ms < 0:
+            return _SPENT  # not armed: done at once
+        lp = _core._running
+        if lp is None:
+            raise RuntimeError(_m(1))  # awaited outside asynccp's loop
+        if ms:
+            if not _core._CP:
+                return self
+            self.ms = -1
+            lp._at(lp.cur, (lp._ticks() + ms) & _MAX)
+            return iter(_SLEPT)
+        self.ms = -1
+        if lp._k:
+            _flush(lp)
+        return iter(_YIELDED)  # to the back of the ready ring
+
+    def __next__(self):
+        ms = self.ms
+        if ms < 0:  # the second step: done
+            e = _STOP
+            e.__traceback__ = None
+            raise e
+        self.ms = -1
+        lp = _core._running
+        lp._at(lp.cur, (lp._ticks() + ms) & _MAX)
+        return True
+
+    __await__ = __iter__
+
+
+_sl = _Sleep()
+_NOGEN = (_Sleep, _Delay)
+
+
+def sleep_ms(t):
+    """Sleep ``t`` milliseconds (an int; below 0 counts as 0):
+    ``await asyncio.sleep_ms(t)``.
+
+    ``sleep_ms(0)`` yields once: the tasks ready now run, then this one.
+    OverflowError from 2**28 ms (3.1 days) on.
+    """
+    if not isinstance(t, int):
+        raise TypeError(_m(42, t))  # can't convert %r to int
+    if t >= _HALF:
+        raise OverflowError(_m(37))  # ticks interval overflow
+    _sl.ms = t if t > 0 else 0
+    return _sl
+
+
+def sleep(t):
+    """Sleep ``t`` seconds: ``await asyncio.sleep(t)``.
+
+    As MicroPython's: ``sleep_ms(int(t * 1000))``, so the time is cut down
+    to whole milliseconds (``sleep(0.0005)`` is ``sleep(0)``).
+    """
+    if t == 0:
+        _sl.ms = 0
+        return _sl
+    t = int(t * 1000)
+    if t >= _HALF:
+        raise OverflowError(_m(37))  # ticks interval overflow
+    _sl.ms = t if t > 0 else 0
+    return _sl
+
+
+# ---------------------------------------------------------------- tasks
+
+
+class Task(_core.Task):
+    """A task made by :func:`create_task`: ``await task`` waits for it and
+    gives its result (or raises its exception); ``task.cancel()``,
+    ``task.done()``. An :class:`asynccp.Task` whose await and cancel follow
+    MicroPython's asyncio (see :meth:`cancel`)."""
+
+    _r = False  # True once awaited after it ended: its exception was retrieved
+
+    def __iter__(self):
+        return _join(self)
+
+    __await__ = __iter__
+
+    def cancel(self):
+        """Cancel the task: CancelledError is thrown into it at its current
+        await (soon: a sleeping or waiting task is woken for it).
+
+        Returns False if it has ended, else True. RuntimeError("can't cancel
+        self") for the running task. If the task is awaiting another task,
+        that task is cancelled instead, and the exception it ends with
+        reaches this one through its await (as MicroPython does); if that
+        is the running task, nothing happens (MicroPython marks it, and its
+        next await clears the mark).
+        """
+        if self.state < -2:  # ended
+            return False
+        lp = self.loop
+        if self is lp.cur:
+            raise RuntimeError(_m(32))  # can't cancel self
+        t = _awaited(lp, self)
+        n = len(lp._w)  # (tasks awaiting each other in a ring: stop somewhere)
+        while t is not None and n:
+            self = t
+            t = _awaited(lp, t)
+            n -= 1
+        if self is lp.cur:
+            # forwarded to the running task: MicroPython marks it cancelled,
+            # and its next await (which files it somewhere) drops the mark
+            return True
+        _flush(lp)
+        _throw(lp, self, CancelledError())
+        return True
+
+    def __repr__(self):
+        return "<Task>"
+
+
+def _awaited(lp, t):
+    # the task that t awaits (t is in its join list), or None
+    w = lp._w.get(t)
+    j = lp._j
+    if j and type(w) is list:
+        for o in j:
+            if j[o] is w:
+                return o
+    return None
+
+
+def _join(t):
+    # `await task`: park in the task's join list until it ends
+    lp = t.loop
+    if t.state > -3:  # not ended
+        me = lp.cur
+        if me is t:
+            raise RuntimeError(_m(0))  # a task cannot await itself
+        if lp._j is None:
+            lp._j = {}
+        j = lp._j.get(t)
+        if j is None:
+            lp._j[t] = j = [_FIRST]
+        else:
+            for x in j:
+                if type(x) is _Call and x.a is t:  # gather's entry
+                    raise RuntimeError(_m(34))  # can't wait
+        me.state = -2  # core's _PARKED
+        lp._w[me] = j
+        j.append(me)
+        yield True  # (a cancellation takes us out of j)
+    else:
+        t._r = True
+    if t.state == -4:  # core's _FAILED
+        raise t.coro
+    return t.coro
+
+
+def create_task(coro):
+    """Make a task of ``coro`` (a coroutine or generator object) and return
+    its :class:`Task`. It starts when the caller next yields, after the tasks
+    ready before it. What asyncio's and asynccp's primitives return to be
+    awaited (``ev.wait()``, ``gather(...)``, ``q.get()``, a resource handle)
+    is taken too; TypeError("coroutine expected") for anything else, a sleep
+    included. Does not yield."""
+    if not hasattr(coro, "send"):
+        coro = _gen(coro)
+    lp = _loop()
+    t = Task()
+    t.coro = t._c = coro  # (_c: the coroutine, for the exception report)
+    t.loop = lp
+    _flush(lp)
+    lp._ready(t)
+    return t
+
+
+def _gen(aw):
+    # the generator behind an awaitable of asyncio's or asynccp's (their
+    # __iter__ only makes it), or TypeError; a sleep's or delay's __iter__
+    # would file the running task, and MicroPython's refuses a sleep too
+    if type(aw) is _Aw:
+        return aw.g
+    if not isinstance(aw, _NOGEN):
+        try:
+            g = iter(aw)
+        except TypeError:
+            g = None
+        if hasattr(g, "send"):
+            return g
+    raise TypeError(_m(31))  # coroutine expected
+
+
+def _promote(aw):
+    # a task for aw: aw itself if it is one (asynccp's tasks too)
+    return aw if isinstance(aw, _core.Task) else create_task(aw)
+
+
+def current_task():
+    """The running task (a task made with asynccp's API too); RuntimeError
+    if no task runs."""
+    lp = _core._running
+    if lp is None or lp.cur is None:
+        raise RuntimeError(_m(36))  # no running event loop
+    return lp.cur
+
+
+# ---------------------------------------------------------------- running
+
+
+class _Stop(BaseException):
+    # leaves Loop.run(): the task run() waits for has ended (args: an
+    # exception the exception handler raised, to raise from run())
+    pass
+
+
+def _stop(j):
+    # The task run() waits for has ended: wake the others awaiting it, then
+    # leave the loop at once, as MicroPython's run_until_complete returns.
+    lp = _core._running
+    _flush(lp)
+    while j:
+        lp._wake(j.pop(0))
+    raise _Stop
+
+
+def _until(t):
+    # Run t's loop until task t ends; its result, or raise its exception.
+    lp = t.loop
+    if t.state > -3:  # not ended
+        if lp._j is None:
+            lp._j = {}
+        j = lp._j.get(t)
+        if j is None:
+            lp._j[t] = j = []
+        e = _Call(_stop, j)
+        j.append(e)
+        old = lp.handler
+        lp.handler = _unhandled
+        x = None
+        try:
+            lp.run()
+        except _Stop as s:
+            if s.args:
+                x = s.args[0]
+        finally:
+            if lp.handler is _unhandled:
+                lp.handler = old
+            if e in j:  # run() left some other way: t is still awaited by us
+                j.remove(e)
+                if not j and lp._j.get(t) is j:
+                    del lp._j[t]
+        if x is not None:  # the exception handler raised it
+            raise x
+    if t.state == -3:  # core's _DONE
+        return t.coro
+    if t.state == -4:
+        raise t.coro
+    return None  # (run_forever: nothing was left to run)
+
+
+def run(coro):
+    """Run ``coro`` as a task until it ends; returns its result or raises
+    its exception.
+
+    The loop stops as soon as that task ends, as MicroPython's does: other
+    tasks stay where they are and go on at the next ``run()``, and a
+    ``schedule()`` stops with the loop. RuntimeError when every task waits
+    for something that nothing left can give (MicroPython's asyncio would
+    wait for ever).
+    """
+    return _until(create_task(coro))
+
+
+def _unhandled(t, e):
+    # core: task t ended with exception e and nobody awaits it. MicroPython
+    # reports it when the task's turn comes once more, unless it is awaited
+    # by then: a little task does that.
+    lp = t.loop
+    from .loop import _report
+
+    r = _core.Task()
+    r.coro = _report(t, e)
+    r.loop = lp
+    _flush(lp)
+    lp._ready(r)
