@@ -60,6 +60,7 @@ COMMANDS = {
     "python -m asynccp.timeline": RUN,
     "make bundle": "`make test` runs it right before pytest (test_make_test_builds_first)",
     "make test": "this test runs inside it",
+    "make venv": "`make bundle` and `make test` depend on it, so it ran before this test",
     "make bench": "minutes of timings, not a test (its `--quick` smoke run is no check either)",
     "ASYNCCP_VERSION=X.Y.Z make bundle": "X.Y.Z stands for a version; a second full build "
     "(test_build_failures.py runs make bundle with ASYNCCP_VERSION set)",
