@@ -88,7 +88,7 @@ def delay(seconds):
     raised at this await, the wait is abandoned. RuntimeError if awaited
     outside asynccp's loop. Generator form: ``yield from delay(seconds)``.
     """
-    _delay.ms = _ms(seconds)
+    _delay.ms = 0 if seconds == 0 else _ms(seconds)  # (0: the fast path)
     return _delay
 
 
