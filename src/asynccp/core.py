@@ -260,11 +260,22 @@ class Loop:
                         r = t.coro.send(None)
                     except StopIteration as x:
                         t.state = _DONE
-                        r = x.value
+                        r = x  # (not None, which a task that ended may return)
                     except BaseException as x:
                         t.state = _FAILED
                         r = x
-                    if t.state < _PARKED:  # it ended: r is its result or exception
+                    if r is None:
+                        # back of the ring (_ready inline: this is the hot path)
+                        i = self._t
+                        j = (i + 1) & self._n
+                        if j == h:
+                            self._ready(t)  # the ring is full: it grows
+                        else:
+                            q[i] = t
+                            self._t = j
+                    elif t.state < _PARKED:  # it ended: r is its exception or StopIteration
+                        if t.state == _DONE:
+                            r = r.value
                         t.coro = r
                         j = self._j.pop(t, None) if self._j else None
                         if j:  # awaited: the joiners get it (a cancelled one left j)
@@ -274,14 +285,6 @@ class Loop:
                             if self.handler is None or not isinstance(r, Exception):
                                 raise r
                             self.handler(t, r)
-                    elif r is None:
-                        # back of the ring (_ready inline: this is the hot path)
-                        i = self._t
-                        if (i + 1) & self._n == h:
-                            self._ready(t)  # the ring is full: it grows
-                        else:
-                            q[i] = t
-                            self._t = (i + 1) & self._n
                     elif r is not True or t.coro is self:
                         # it awaited something foreign, or was cancelled while
                         # it ran (the loop stands in for its coroutine)
