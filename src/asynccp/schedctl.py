@@ -75,8 +75,8 @@ def change_rate(self, frequency):
         del lp._k[i]
         del lp._s[i]
         # back one old period (the last advance carried if acc < r)
-        self.due = (self.due - self.p[0] - (self.acc < self.p[1])) & _MAX
-    self.p = p
+        self.due = (self.due - self.q - (self.acc < self.r)) & _MAX
+    self.q, self.r, self.den = p
     self.acc = 0
     if sleeping:
         self._advance()

@@ -97,7 +97,7 @@ class ScheduledTask(Task):
         c = kwargs.pop("catch_up", REBASE)
         if type(c) is not int or not REBASE <= c <= SKIP:
             raise ValueError(_m(17, c))  # catch_up must be REBASE, BURST or SKIP
-        self.p = _period(frequency)  # the period: q + r/den ms
+        self.q, self.r, self.den = _period(frequency)  # the period: q + r/den ms
         if c != REBASE:
             self.catch_up = c
         self.loop = loop
@@ -128,10 +128,10 @@ class ScheduledTask(Task):
 
     def _advance(self):
         # due += one period, carrying the fraction
-        q, r, den = self.p
-        acc = self.acc + r
-        if acc >= den:
-            acc -= den
+        q = self.q
+        acc = self.acc + self.r
+        if acc >= self.den:
+            acc -= self.den
             q += 1
         self.acc = acc
         self.due = (self.due + q) & _MAX
@@ -189,7 +189,7 @@ class ScheduledTask(Task):
             if self.catch_up == SKIP:
                 while ((self.due - now + _HALF) & _MAX) < _HALF:  # before now (not at now)
                     self._advance()
-            elif self.catch_up == REBASE and late > 2 * self.p[0] + 2 * self.p[1] // self.p[2]:
+            elif self.catch_up == REBASE and late > 2 * self.q + 2 * self.r // self.den:
                 if lp.debug:
                     print(_m(18, self.fn, late))  # ms behind; re-based
                 self.due = now
