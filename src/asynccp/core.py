@@ -32,6 +32,11 @@ exception pending for it.
 
 from micropython import const  # CPython: Blinka's (adafruit_ticks needs Blinka too)
 
+# _CP: awaitables end by a tuple's iterator, not by raising StopIteration
+# from a Python __next__. CircuitPython gives the exception a new traceback
+# object each time (32 bytes on a board); CPython raises slowly (delay(0)
+# switches about 1.4x faster without). MicroPython does neither: there they
+# are their own iterators, allocating nothing. (See asynccp.delay.)
 try:
     from supervisor import ticks_ms as _ticks  # CircuitPython: ms mod 2**29
 
@@ -45,6 +50,8 @@ try:
     from time import sleep_ms as _sleep
 except ImportError:  # CircuitPython, CPython
     from time import sleep
+
+    _CP = True  # (module code: its bytes are freed once imported)
 
     def _sleep(ms):
         sleep(ms / 1000)

@@ -18,6 +18,8 @@ as on MicroPython's unix port and CPython, not on CircuitPython boards):
   gives an exception a new traceback object each time it leaves a Python
   function (32 bytes on a board), so the shared StopIteration would cost
   that at every await; a tuple's iterator ends without raising.
+- CPython: the same tuple iterator, because raising from a Python
+  ``__next__`` is slow there (see core's ``_CP``).
 """
 
 from . import core as _core

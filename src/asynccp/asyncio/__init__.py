@@ -128,7 +128,7 @@ class _Sleep:
     # - a sleep: on MicroPython the object is its own iterator, as
     #   asynccp.delay's: its first step files the task in the timer list, the
     #   second raises a StopIteration made once. A sleeping task holds nothing
-    #   of its own. (CircuitPython: a tuple iterator, see asynccp.delay.)
+    #   of its own. (CircuitPython, CPython: a tuple iterator, see asynccp.delay.)
     ms = -1
 
     def __iter__(self):
