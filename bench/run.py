@@ -306,34 +306,7 @@ def measure(cfg, runner):
 # What an await of a delay allocates on asynccp's CircuitPython code path:
 # the 32-bit MicroPython VM with a `supervisor` module (tests/wasm_runner.py),
 # collection off around 300 and 100 awaits, the difference per await.
-CP_PATH_ALLOC = """
-import gc
-import asynccp
-from asynccp.testing import virtual_loop
-
-lp = virtual_loop()
-
-
-def job(ms, n):
-    for _ in range(n):
-        yield from asynccp.delay_ms(ms)
-
-
-def allocated(ms, n):
-    gc.collect()
-    gc.disable()
-    a = gc.mem_alloc()
-    lp.add_task(job(ms, n))
-    lp.run()
-    b = gc.mem_alloc()
-    gc.enable()
-    return b - a
-
-
-for ms in (0, 5):
-    allocated(ms, 50)
-    print("per-await", ms, (allocated(ms, 300) - allocated(ms, 100)) / 200)
-"""
+CP_PATH_ALLOC = (ROOT / "tests" / "delay_alloc.py").read_text(encoding="utf-8")
 
 
 def cp_path_alloc():
@@ -657,6 +630,25 @@ def aio_targets(cfg, r):
     return rows
 
 
+def targets_table(w, title, rows, missed_intro):
+    # one "## Targets" section: the table, then each missed target's note
+    w("")
+    w("## " + title)
+    w("")
+    w("| target | required | measured | met |")
+    w("|---|---|---|---|")
+    for name, req, got, ok, _ in rows:
+        w("| %s | %s | %s | %s |" % (name, req, got, "yes" if ok else "**no**"))
+    missed = [(name, note) for name, _, _, ok, note in rows if not ok]
+    if missed:
+        w("")
+        if missed_intro:
+            w(missed_intro)
+            w("")
+        for name, note in missed:
+            w("- **%s.** %s" % (name, note))
+
+
 def write_report(cfg, r, fl, env, rows, plot_name):
     mp, cp = r["mp"], r["cpy"]
     a, c, f = mp["asynccp"], mp["asyncio"], mp["adafruit"]
@@ -761,33 +753,8 @@ def write_report(cfg, r, fl, env, rows, plot_name):
             fl["adafruit_all"],
         )
     )
-    w("")
-    w("## Targets (issue 4)")
-    w("")
-    w("| target | required | measured | met |")
-    w("|---|---|---|---|")
-    for name, req, got, ok, _ in rows:
-        w("| %s | %s | %s | %s |" % (name, req, got, "yes" if ok else "**no**"))
-    missed = [(name, note) for name, _, _, ok, note in rows if not ok]
-    if missed:
-        w("")
-        w("Missed targets, by how much and why:")
-        w("")
-        for name, note in missed:
-            w("- **%s.** %s" % (name, note))
-    aio_rows = aio_targets(cfg, r)
-    w("")
-    w("## Targets (issue 11: asynccp.asyncio)")
-    w("")
-    w("| target | required | measured | met |")
-    w("|---|---|---|---|")
-    for name, req, got, ok, _ in aio_rows:
-        w("| %s | %s | %s | %s |" % (name, req, got, "yes" if ok else "**no**"))
-    missed = [(name, note) for name, _, _, ok, note in aio_rows if not ok]
-    if missed:
-        w("")
-        for name, note in missed:
-            w("- **%s.** %s" % (name, note))
+    targets_table(w, "Targets (issue 4)", rows, "Missed targets, by how much and why:")
+    targets_table(w, "Targets (issue 11: asynccp.asyncio)", aio_targets(cfg, r), None)
     w("")
 
     # ---------------- MicroPython table

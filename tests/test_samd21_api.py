@@ -98,38 +98,7 @@ def test_32bit_vm_on_circuitpythons_code_paths_gives_the_same_log(reference):
 
 # -- what an await of a delay allocates, per runtime (issue 10, point 3) --------------
 
-ALLOC = """
-import gc
-import asynccp
-from asynccp.testing import virtual_loop
-
-lp = virtual_loop()
-
-
-def job(ms, n):
-    for _ in range(n):
-        yield from asynccp.delay_ms(ms)
-
-
-def allocated(ms, n):
-    # bytes allocated while a task awaits delay_ms(ms) n times (collection
-    # off, so nothing is freed meanwhile)
-    gc.collect()
-    gc.disable()
-    a = gc.mem_alloc()
-    lp.add_task(job(ms, n))
-    lp.run()
-    b = gc.mem_alloc()
-    gc.enable()
-    return b - a
-
-
-for ms in (0, 5):
-    allocated(ms, 50)  # warm up: the ready ring and the timer list grow once
-    # per await: the difference of 300 and 100 awaits (making the task and
-    # its generator costs the same in both)
-    print("per-await", ms, (allocated(ms, 300) - allocated(ms, 100)) / 200)
-"""
+ALLOC = (ROOT / "tests" / "delay_alloc.py").read_text(encoding="utf-8")
 
 
 def _per_await(out):
