@@ -200,3 +200,37 @@ def test_minimal_lib_with_cancel_cancels_on_micropython(tmp_path):
     lines = dict(line.split(" ", 1) for line in out.strip().splitlines())
     assert lines["LOG"] == "['g', 'a', 'joined a', 'finally', 'later', 'b']"
     assert "'asynccp.task'" in lines["MODULES"]
+
+
+DIR = """
+import sys
+import asynccp
+
+names = dir(asynccp)  # MicroPython asks the package's __getattr__ for every interned string
+print("DIR", "Loop" in names, "delay" in names, "schedule" in names)
+print("MODULES", sorted(k for k in sys.modules if k.startswith("asynccp")))
+for bad in ("/", ".", "..", "Nope", "_x", "no_such_module"):
+    try:
+        getattr(asynccp, bad)
+        print("BAD", bad, "found")
+    except AttributeError:
+        pass
+print("OK", "all")
+"""
+
+
+def test_dir_never_imports_the_package_again_under_another_name():
+    """dir(asynccp) and the REPL's tab completion look up every interned
+    string on MicroPython. Such a lookup loads a module only by a name of
+    asynccp's; "/" or "." once imported the package again under new names
+    (a second core and Loop)."""
+    rc, out = run_micropython_code(DIR, src_lib_dirs())
+    assert rc == 0, out
+    lines = dict(line.split(" ", 1) for line in out.strip().splitlines())
+    assert lines["DIR"] == "True True True"
+    modules = eval(lines["MODULES"])  # noqa: S307
+    assert modules[0] == "asynccp"
+    for name in modules[1:]:
+        sub = name.split(".", 1)[1]
+        assert name.count(".") == 1 and sub.replace("_", "").isalpha() and sub.islower(), modules
+    assert "BAD" not in out and lines["OK"] == "all", out

@@ -38,12 +38,15 @@ def attr(name, g):
     # The package's __getattr__ (g: its globals): the name from its module,
     # kept in the package. Or `from asynccp import trace`: MicroPython asks
     # here before it looks for a submodule, so import it (if there is one).
+    # Only a name that can be one of ours: dir(asynccp) and the REPL's tab
+    # completion ask here for every interned string, and "/" or "." would
+    # import the package itself again under a new name.
     _forget("lazy")  # (the running function keeps what it needs)
     try:
         value = g[name] = getattr(load(name), name)
         return value
     except AttributeError:
-        if name[0] == "_":
+        if not "a" <= name[:1] <= "z":
             raise
     try:
         return __import__(name, globals(), None, [name], 1)
