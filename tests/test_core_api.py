@@ -111,6 +111,17 @@ def test_unknown_attribute_is_an_attribute_error():
     assert not hasattr(asynccp, "no_such_thing")
 
 
+def test_import_asynccp_gives_only_asynccp_names():
+    """Nothing of core's own imports leaks into the package: asynccp.sleep
+    was time.sleep on CircuitPython and CPython (so `await asynccp.sleep(1)`
+    blocked, then failed), and asynccp.const micropython's."""
+    out = _py("import asynccp\nprint(sorted(n for n in dir(asynccp) if n[0] != '_'))")
+    assert eval(out) == [  # noqa: S307
+        "Loop", "Task", "add_task", "core", "delay", "delay_ms", "get_loop", "run"
+    ]  # fmt: skip
+    assert not hasattr(asynccp, "sleep") and not hasattr(asynccp, "const")
+
+
 @pytest.mark.parametrize(
     "first",
     [

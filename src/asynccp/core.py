@@ -49,11 +49,13 @@ except ImportError:
 try:
     from time import sleep_ms as _sleep
 except ImportError:  # CircuitPython, CPython
-    from time import sleep
-
     _CP = True  # (module code: its bytes are freed once imported)
 
     def _sleep(ms):
+        # (imported here: a module-level `sleep` would be asynccp.sleep,
+        # time.sleep, through the package's `from .core import *`)
+        from time import sleep
+
         sleep(ms / 1000)
 
 
@@ -64,6 +66,7 @@ _READY = const(-1)
 _PARKED = const(-2)
 _DONE = const(-3)
 _FAILED = const(-4)
+del const  # (not asynccp.const, through the package's `from .core import *`)
 
 _running = None  # the Loop in run(), read by the awaitables
 _default = None  # the Loop of the module-level functions
