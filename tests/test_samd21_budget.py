@@ -28,6 +28,7 @@ a board, not proof that it fits.
 """
 
 import re
+import shutil
 
 import pytest
 import wasm_runner
@@ -252,3 +253,64 @@ def test_seed_app_is_generator_form():
     assert text.count("\n#---\n") == 24, "its chunks: collections happen between them"
     assert "yield from asynccp.delay(" in text and "= yield from handle" in text
     assert re.search(r"finally:\n\s+handle\.release\(\)", text)
+
+
+# ------------------------------------------------- the small boards guide
+
+
+GUIDE = wasm_runner.ROOT / "docs" / "guides" / "small_boards.rst"
+
+
+def _guide_rows():
+    """The rows of the guide's module table: (what you use, the modules the
+    row says to copy, its RAM figure). The modules are those named before
+    any parenthesis (which says what else loads only in some cases); a row
+    that says "too" adds to the first asyncio row's."""
+    text = GUIDE.read_text(encoding="utf-8")
+    table = text.split(".. list-table::", 1)[1].split("\n\n", 1)[1].split("\n\n", 1)[0]
+    rows = []
+    for raw in table.split("\n   * - ")[1:]:  # (after the header row)
+        cells = [" ".join(c.split()) for c in raw.split("\n     - ")]
+        assert len(cells) == 3, raw
+        use, copy, ram = cells
+        modules = re.findall(r"``([a-z_/]+)``", copy.split("(", 1)[0])
+        if " too" in copy:
+            modules = [m for r in rows if "asyncio" in r[0] for m in r[1]][:3] + modules
+        rows.append((use, modules, int(ram)))
+    return rows
+
+
+def test_guide_table_is_read_whole():
+    rows = _guide_rows()
+    assert len(rows) >= 20
+    assert rows[0][1] == [] and "import asynccp" in rows[0][0]
+    assert rows[-1][1] == ["scheduler", "resource", "waitq", "duration"]
+    funcs = next(r for r in rows if "gather" in r[0])
+    assert funcs[1] == ["asyncio/__init__", "task", "awaitable", "asyncio/funcs"]
+
+
+def test_guide_table_figures_are_measured(built, tmp_path):
+    """Each row of the small boards guide's table, measured as it says: the
+    package (``__init__``, ``core``, ``delay``, and ``lazy``, which the table
+    says the names need) and the row's modules alone in ``lib/asynccp``;
+    the RAM ``import`` of each of them holds on top of ``import asynccp``."""
+    source = built[0] / CFG.name
+    wrong = []
+    rows = _guide_rows()
+    assert rows
+    for i, (use, modules, ram) in enumerate(rows):
+        lib = tmp_path / str(i)
+        copy = ["__init__", "core", "delay"] + (["lazy"] + modules if modules else [])
+        for m in copy:
+            (lib / CFG.name / m).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source / f"{m}.mpy", lib / CFG.name / f"{m}.mpy")
+        steps = [[CFG.name]] + (
+            [[f"{CFG.name}.{m.replace('/__init__', '').replace('/', '.')}" for m in modules]]
+            if modules
+            else []
+        )
+        figures = import_ram(steps, [lib])
+        got = figures[-1] - (figures[0] if modules else 0)
+        if got != ram:
+            wrong.append(f"{use[:50]!r}: the guide says {ram}, measured {got}")
+    assert not wrong, "docs/guides/small_boards.rst's table:\n" + "\n".join(wrong)
