@@ -104,7 +104,78 @@ SMALL_INT_LIMIT = 2**30
 
 _SUPPRESS = re.compile(r"#\s*samd21:(.*)$")
 
+# ------------------------------------------------------------------ the list
+
+MISSING_NAMES = HERE / "samd21-missing-names.txt"
+
+#: Type rows of the list: the built-in types whose attributes are listed.
+_TYPES = (
+    "object", "type", "function", "generator", "str", "bytes", "bytearray", "int", "float",
+    "list", "tuple", "dict", "set", "range", "slice", "BaseException", "Exception",
+)  # fmt: skip
+#: The attributes the list's footnote says no object has there, your own included.
+_EVERY_OBJECT = ("__class__", "__dict__", "__name__", "__bases__")
+
+
+class Missing:
+    """What ``samd21-missing-names.txt`` lists, read by :func:`missing_names`.
+
+    ``builtins``: names missing from builtins; ``types``: {type: attribute
+    names}; ``modules``: {module: attribute names, or None for the whole
+    module}. Derived: ``everywhere`` (attributes no object has there) and
+    ``methods`` (other attributes of built-in types: {name: the types that
+    lack it})."""
+
+    def __init__(self, builtins, types, modules):
+        self.builtins = builtins
+        self.types = types
+        self.modules = modules
+        obj = types.get("object", set())
+        others = set().union(*(v for k, v in types.items() if k != "object"))
+        self.everywhere = {n for n in obj if n in others or n in _EVERY_OBJECT}
+        self.object_only = obj - self.everywhere
+        self.methods = {}
+        for t, names in types.items():
+            for n in names - obj:
+                self.methods.setdefault(n, set()).add(t)
+
+
+def missing_names(path=MISSING_NAMES):
+    """Parse the list: lines ``<where> name name ...``, where is ``builtins``, a
+    built-in type, or ``module <name>`` (``(the whole module)`` for a module
+    that is not there at all); ``#`` starts a comment. Unknown rows are an
+    error, so a list in a new shape is noticed."""
+    builtins, types, modules = set(), {}, {}
+    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        words = line.split()
+        if words[0] == "module" and len(words) >= 2:
+            rest = " ".join(words[2:])
+            modules[words[1]] = None if rest == "(the whole module)" else set(words[2:])
+        elif words[0] == "builtins":
+            builtins |= set(words[1:])
+        elif words[0] in _TYPES:
+            types.setdefault(words[0], set()).update(words[1:])
+        else:
+            raise ValueError(f"{path}:{n}: unknown row {words[0]!r}")
+    return Missing(builtins, types, modules)
+
+
+_MISSING = None
+
+
+def _missing():
+    global _MISSING
+    if _MISSING is None:
+        _MISSING = missing_names()
+    return _MISSING
+
+
 # ------------------------------------------------------------------ messages
+# What to write instead, for the names worth a hint; any other listed name
+# gets the plain message (`where` is missing on SAMD21 boards).
 
 _ATTRS = {
     "__class__": "use type(obj), which works everywhere",
@@ -115,24 +186,29 @@ _ATTRS = {
     "__dict__": "use globals() in a module, or keep a dict of your own",
 }
 
-_NAMES = {
-    "NotImplemented": (
-        "`NotImplemented` does not exist on SAMD21 boards (NameError when the line runs): "
-        "in __eq__ return False for foreign types; in operators raise TypeError"
+_BUILTIN_HINTS = {
+    "NotImplemented": "in __eq__ return False for foreign types; in operators raise TypeError",
+    "StopAsyncIteration": "they have no async",
+    "frozenset": "use a tuple or a set",
+    "complex": "write it out with floats",
+    "delattr": (
+        "`del obj.attr` with the name written out; inside a module, globals().pop(name, None)"
     ),
-    "StopAsyncIteration": (
-        "`StopAsyncIteration` does not exist on SAMD21 boards (NameError; they have no async)"
-    ),
-    "frozenset": "`frozenset` does not exist on SAMD21 boards (NameError): use a tuple or a set",
-    "complex": "`complex` does not exist on SAMD21 boards (NameError): write it out with floats",
+    "vars": "keep a dict of your own",
+}
+
+# Names missing on every real CircuitPython board, full builds too, so not in
+# the list (which compares a full build with SAMD21's): SAMD21.md's facts.
+_HAND_NAMES = {
     "deque": "`deque` does not exist on SAMD21 boards: use a list or a ring buffer",
     "OrderedDict": "`OrderedDict` does not exist on SAMD21 boards: keep a list where order matters",
     "heapq": "`heapq` does not exist on SAMD21 boards: write your own heap",
+    "vars": "`vars` does not exist on CircuitPython (NameError): keep a dict of your own",
 }
 # Reported only when the module does not bind them itself.
 _IMPORTABLE_NAMES = {"deque", "OrderedDict", "heapq"}
 
-_MODULES = {
+_MODULE_HINTS = {
     "collections": "only namedtuple is there: use lists, a ring buffer, a list where order matters",
     "heapq": "write your own heap",
     "select": "poll your devices from tasks",
@@ -144,11 +220,10 @@ _MODULES = {
     "asyncio": "use generators and `yield from` (no async on these boards)",
     "_asyncio": "use generators and `yield from` (no async on these boards)",
 }
-for _m in list(_MODULES):
-    if not _m.startswith("_"):
-        _MODULES["u" + _m] = _MODULES[_m]
+# Modules missing on every real board (not in the list): SAMD21.md.
+_HAND_MODULES = ("traceback", "asyncio", "_asyncio")
 
-_METHODS = {
+_METHOD_HINTS = {
     "partition": "use s.split(sep, 1)",
     "rpartition": "use s.rsplit(sep, 1)",
     "center": "pad it yourself",
@@ -159,26 +234,47 @@ _METHODS = {
     "bit_length": "count the bits yourself",
 }
 
-_MODULE_ATTRS = {
-    "sys": {
-        "exc_info": "use `except E as e`",
-        "print_exception": "use `except E as e` and print(repr(e))",
-    },
-    "math": {
-        "gcd": "write it out",
-        "inf": 'use float("inf")',
-        "isclose": "compare abs(a - b) with a tolerance",
-        "log2": "use math.log(x) / math.log(2)",
-        "log10": "use math.log(x) / math.log(10)",
-    },
-    "micropython": {
-        "native": "leave it out",
-        "viper": "leave it out",
-        "asm_thumb": "leave it out",
-        "schedule": "run it from a task",
-        "mem_info": "use gc.mem_free() and gc.mem_alloc()",
-    },
+_MODULE_ATTR_HINTS = {
+    ("sys", "exc_info"): "use `except E as e`",
+    ("sys", "print_exception"): "use `except E as e` and print(repr(e))",
+    ("math", "gcd"): "write it out",
+    ("math", "inf"): 'use float("inf")',
+    ("math", "isclose"): "compare abs(a - b) with a tolerance",
+    ("math", "log2"): "use math.log(x) / math.log(2)",
+    ("math", "log10"): "use math.log(x) / math.log(10)",
+    ("micropython", "native"): "leave it out",
+    ("micropython", "viper"): "leave it out",
+    ("micropython", "asm_thumb"): "leave it out",
+    ("micropython", "schedule"): "run it from a task",
+    ("micropython", "mem_info"): "use gc.mem_free() and gc.mem_alloc()",
+    ("collections", "deque"): "use a list or a ring buffer",
+    ("collections", "OrderedDict"): "keep a list where order matters",
+    ("gc", "threshold"): "call gc.collect() where it helps",
 }
+# Missing on every real board (not in the list): SAMD21.md.
+_HAND_MODULE_ATTRS = {
+    "sys": ("print_exception",),
+    "math": ("gcd",),
+    "micropython": ("native", "viper", "asm_thumb"),
+}
+
+
+def _module_attrs(m, module):
+    """The attributes of `module` that SAMD21 boards lack: the list's (`m`),
+    and the hand-kept ones."""
+    listed = m.modules.get(module) or set()
+    return (set(listed) | set(_HAND_MODULE_ATTRS.get(module, ()))) - {"__class__", "__dict__"}
+
+
+def _whole_modules(m):
+    whole = {k for k, v in m.modules.items() if v is None} | set(_HAND_MODULES)
+    return whole | {"u" + k for k in whole if not k.startswith("_")}  # MicroPython's old names
+
+
+def _module_hint(module):
+    base = module[1:] if module[:1] == "u" and module[1:] in _MODULE_HINTS else module
+    return _MODULE_HINTS.get(base, "leave it out")
+
 
 _BINARY = {
     "mul": "*",
@@ -465,21 +561,15 @@ def _imported_names(tree):
 
 
 class _Checker(ast.NodeVisitor):
-    def __init__(self, tree, resolver):
+    def __init__(self, tree, resolver, missing):
+        self.m = missing
         self.found = []
         self.resolver = resolver
         self.classes = []  # enclosing ClassDefs
         self.guarded = False  # inside a try body whose handler catches ImportError
         self.bound = _bound_names(tree)
         self.imported = _imported_names(tree)
-        self.collections_uses = {}  # local name of `import collections` -> attributes used
-        for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Attribute)
-                and isinstance(node.value, ast.Name)
-                and isinstance(node.ctx, ast.Load)
-            ):
-                self.collections_uses.setdefault(node.value.id, set()).add(node.attr)
+        self.module_names = {}  # local name of `import m` -> m
 
     def add(self, node, message, line=None, col=None):
         line = node.lineno if line is None else line
@@ -537,72 +627,95 @@ class _Checker(ast.NodeVisitor):
 
     def _missing_module(self, node, module, what=None):
         top = module.split(".")[0]
-        if top in _MODULES and not self.guarded:
+        if top in _whole_modules(self.m) and not self.guarded:
             shown = what or f"import of `{module}`"
             self.add(
                 node,
-                f"{shown}: `{top}` is not on SAMD21 boards (ImportError); {_MODULES[top]}, "
+                f"{shown}: `{top}` is not on SAMD21 boards (ImportError); {_module_hint(top)}, "
                 "or import it in a try whose except catches ImportError",
             )
+
+    def _missing_attr(self, node, module, name):
+        if name in _module_attrs(self.m, module):
+            hint = _MODULE_ATTR_HINTS.get((module, name), "leave it out")
+            self.add(node, f"`{module}.{name}` is missing on SAMD21 boards; {hint}")
 
     def visit_Import(self, node):
         for alias in node.names:
             top = alias.name.split(".")[0]
-            if top in ("collections", "ucollections") and alias.name == top:
-                used = self.collections_uses.get(alias.asname or top, set())
-                if used <= {"namedtuple"}:
-                    continue
-                self._missing_module(
-                    node,
-                    top,
-                    f"`import {top}` used for {', '.join(sorted(used - {'namedtuple'}))}",
-                )
-                continue
+            if alias.name == top:
+                self.module_names[alias.asname or top] = top
             self._missing_module(node, alias.name)
 
     def visit_ImportFrom(self, node):
         if node.level == 0 and node.module:
-            top = node.module.split(".")[0]
-            names = [a.name for a in node.names]
-            if top in ("collections", "ucollections"):
-                others = [n for n in names if n != "namedtuple"]
-                if others:
-                    self._missing_module(
-                        node, top, f"`from {node.module} import {', '.join(others)}`"
-                    )
-            else:
-                self._missing_module(node, node.module)
-            for name in names:
-                hint = _MODULE_ATTRS.get(node.module, {}).get(name)
-                if hint:
-                    self.add(
-                        node,
-                        f"`{node.module}.{name}` is missing on SAMD21 boards; {hint}",
-                    )
+            self._missing_module(node, node.module)
+            for a in node.names:
+                self._missing_attr(node, node.module, a.name)
 
     # ---- expressions
 
     def visit_Name(self, node):
-        if isinstance(node.ctx, ast.Load) and node.id in _NAMES:
-            if node.id not in self.bound and (
-                node.id not in _IMPORTABLE_NAMES or node.id not in self.imported
-            ):
-                self.add(node, _NAMES[node.id])
-
-    def visit_Attribute(self, node):
-        if node.attr in _ATTRS:
+        if not isinstance(node.ctx, ast.Load) or node.id in self.bound:
+            return
+        if node.id in self.m.builtins:
+            hint = _BUILTIN_HINTS.get(node.id)
             self.add(
                 node,
-                f"`.{node.attr}` does not exist on SAMD21 boards (AttributeError); "
-                f"{_ATTRS[node.attr]}",
-                line=node.end_lineno,
-                col=max(1, node.end_col_offset - len(node.attr) + 1),
+                f"`{node.id}` does not exist on SAMD21 boards (NameError when the line runs)"
+                + (f": {hint}" if hint else ""),
             )
-        if isinstance(node.value, ast.Name):
-            hint = _MODULE_ATTRS.get(node.value.id, {}).get(node.attr)
-            if hint and node.value.id not in self.bound:
-                self.add(node, f"`{node.value.id}.{node.attr}` is missing on SAMD21 boards; {hint}")
+        elif node.id in _HAND_NAMES and (
+            node.id not in _IMPORTABLE_NAMES or node.id not in self.imported
+        ):
+            self.add(node, _HAND_NAMES[node.id])
+
+    def visit_Attribute(self, node):
+        name = node.attr
+        where = dict(line=node.end_lineno, col=max(1, node.end_col_offset - len(name) + 1))
+        m = self.m
+        v = node.value
+        if name in m.everywhere:
+            hint = _ATTRS.get(name, "leave it out")
+            self.add(
+                node, f"`.{name}` does not exist on SAMD21 boards (AttributeError); {hint}", **where
+            )
+        elif name in m.methods and not self._type_has(v, name):
+            lacking = ", ".join(sorted(m.methods[name]))
+            hint = _METHOD_HINTS.get(name, "leave it out")
+            self.add(
+                node,
+                f"`.{name}` is missing on SAMD21 boards ({lacking}: AttributeError); {hint}",
+                **where,
+            )
+        if isinstance(v, ast.Name) and v.id not in self.bound:
+            module = self.module_names.get(v.id)
+            if module is not None:
+                self._missing_attr(node, module, name)
         self.generic_visit(node)
+
+    def _type_has(self, value, name):
+        """Whether `value` is, by its form, of a built-in type that has `name`
+        there: a literal, or a call of the type (`bytearray(b).hex()`)."""
+        t = None
+        if isinstance(value, ast.Constant):
+            t = {str: "str", bytes: "bytes", int: "int", float: "float"}.get(type(value.value))
+        elif isinstance(value, (ast.List, ast.ListComp)):
+            t = "list"
+        elif isinstance(value, (ast.Dict, ast.DictComp)):
+            t = "dict"
+        elif isinstance(value, ast.Tuple):
+            t = "tuple"
+        elif isinstance(value, (ast.Set, ast.SetComp)):
+            t = "set"
+        elif (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Name)
+            and value.func.id in _TYPES
+            and value.func.id not in self.bound
+        ):
+            t = value.func.id
+        return t is not None and t not in self.m.methods[name]
 
     def visit_Raise(self, node):
         if node.cause is not None:
@@ -648,26 +761,13 @@ class _Checker(ast.NodeVisitor):
             elif f.id in ("getattr", "hasattr") and nargs == 2:
                 # getattr(x, "__name__", default) is fine: the default comes back
                 a = node.args[1]
-                if isinstance(a, ast.Constant) and a.value in _ATTRS:
+                if isinstance(a, ast.Constant) and a.value in self.m.everywhere:
                     self.add(
                         node,
                         f"`{f.id}(x, {a.value!r})`: `{a.value}` does not exist on SAMD21 boards; "
-                        f"{_ATTRS[a.value]}",
+                        f"{_ATTRS.get(a.value, 'leave it out')}",
                     )
         if isinstance(f, ast.Attribute):
-            if f.attr in _METHODS and not (
-                f.attr == "hex"
-                and isinstance(f.value, ast.Call)
-                and isinstance(f.value.func, ast.Name)
-                and f.value.func.id == "bytearray"
-            ):
-                self.add(
-                    node,
-                    f"`.{f.attr}()` is missing on SAMD21 boards (AttributeError); "
-                    f"{_METHODS[f.attr]}",
-                    line=f.end_lineno,
-                    col=max(1, f.end_col_offset - len(f.attr) + 1),
-                )
             if f.attr == "__init__":
                 self._init_call(node, f)
         is_namedtuple = (isinstance(f, ast.Name) and f.id == "namedtuple") or (
@@ -727,12 +827,14 @@ def _suppressions(text):
     return found
 
 
-def problems(text, display_name, package_dir=None):
+def problems(text, display_name, package_dir=None, missing=None):
     """What SAMD21 CircuitPython cannot run in one module's source.
 
     Each problem is ``"<display_name>:<line>:<col>: <message>"``. `package_dir`
     (the folder the module is in) lets base classes imported from sibling
-    modules be resolved. A syntax error is one problem.
+    modules be resolved. `missing`: the names boards lack (a :class:`Missing`;
+    default: ``samd21-missing-names.txt`` beside this file). A syntax error is
+    one problem.
     """
     try:
         tree = ast.parse(text, filename=display_name)
@@ -741,7 +843,7 @@ def problems(text, display_name, package_dir=None):
         return [f"{display_name}:{e.lineno}:{col} syntax error: {e.msg}"]
     module = _Module(tree)
     module.add_imports(tree, package_dir)
-    checker = _Checker(tree, _Resolver(module))
+    checker = _Checker(tree, _Resolver(module), missing or _missing())
     checker.visit(tree)
     marks = _suppressions(text)
     out = []
