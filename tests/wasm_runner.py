@@ -34,6 +34,16 @@ CircuitPython's ``supervisor`` is provided by a stub (tools/mpwasm/stub),
 imported before the code runs, so asynccp takes its CircuitPython code paths
 (``supervisor.ticks_ms``, no ``adafruit_ticks``) and the stub's own cost is
 never part of a measurement.
+
+The VM has every name a full build has; a SAMD21 board lacks those in
+``tools/samd21-missing-names.txt``. With ``samd21=True`` (:func:`samd21_lib`)
+the VM lacks them too, as far as a VM can be made to: each listed builtin is
+replaced in ``builtins`` by a function that raises NameError when called (as
+the board does when the line runs; a listed builtin that is not called, as
+``return NotImplemented``, is not caught), and each listed whole module by a
+module on the path that raises ImportError. Attributes of built-in types and
+modules (``str.encode``, ``sys.exc_info``) cannot be taken away at run time:
+tools/boardcheck.py refuses them in the sources.
 """
 
 import json
@@ -84,6 +94,45 @@ def check_installed():
         )
 
 
+def samd21_lib(folder):
+    """Write into ``folder`` what makes the VM lack what a SAMD21 board lacks
+    (see the module docstring), read from tools/samd21-missing-names.txt each
+    time: a module raising ImportError for each missing whole module, and
+    ``_samd21.py``, code that run.mjs runs (``--pre``) before the script and
+    that replaces each missing builtin. That code uses only names the VM has
+    interned already, and its strings are longer than 10 bytes or built at
+    run time, so it interns no new name: the VM's name pool, and the RAM
+    figures (which step when a pool fills), stay as they are. Returns the
+    path of ``_samd21.py``."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import boardcheck
+    finally:
+        sys.path.pop(0)
+    missing = boardcheck.missing_names()
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    names = " ".join(sorted(n for n in missing.builtins if not n.startswith("__")))
+    pre = folder / "_samd21.py"
+    pre.write_text(
+        "import builtins\n"
+        "for key in dir(builtins):\n"
+        f"    if (' ' + key + ' ') in ' {names} ':\n"
+        "        setattr(builtins, key, (lambda name: lambda *args: (key for key in ()).throw(\n"
+        "            NameError(\"name '%s' isn't defined\" % name)))(key))\n"
+        "del key\n",
+        encoding="utf-8",
+    )
+    for module, attrs in missing.modules.items():
+        if attrs is None:
+            (folder / f"{module}.py").write_text(
+                f"raise ImportError(\"no module named '{module}'\")\n", encoding="utf-8"
+            )
+    return pre
+
+
 def run_wasm_many(
     codes,
     lib_dirs,
@@ -91,6 +140,7 @@ def run_wasm_many(
     pystack_words=SAMD21_PYSTACK_WORDS,
     heapsize=DEFAULT_HEAPSIZE,
     supervisor=True,
+    samd21=False,
     timeout=300,
 ):
     """Run each of ``codes`` in a fresh VM (one Node process for all of them).
@@ -99,6 +149,7 @@ def run_wasm_many(
     (nothing of the host's is on it). With ``supervisor`` (the default) the
     stub is on the path too and imported before the code's first chunk.
     ``pystack_words``: the VM's pystack in 4-byte words (384: a SAMD21's).
+    ``samd21``: the VM lacks what a SAMD21 board lacks (:func:`samd21_lib`).
 
     Returns a list of ``(returncode, output)``, one per code: 0, or 1 after
     a Python exception (its traceback, and which chunk raised, are in the
@@ -108,6 +159,10 @@ def run_wasm_many(
     check_installed()
     libs = ([STUB] if supervisor else []) + [Path(d).resolve() for d in lib_dirs]
     with tempfile.TemporaryDirectory(prefix="mpwasm-") as tmp:
+        pre = None
+        if samd21:  # first on the path: its modules stand in for the built-in ones
+            pre = samd21_lib(Path(tmp) / "samd21")
+            libs.insert(0, pre.parent)
         scripts = []
         for i, code in enumerate(codes):
             p = Path(tmp) / f"script{i}.py"
@@ -119,6 +174,8 @@ def run_wasm_many(
             cmd += ["--lib", str(d)]
         if supervisor:
             cmd += ["--import", "supervisor"]
+        if pre is not None:
+            cmd += ["--pre", str(pre)]
         proc = subprocess.run(
             cmd + scripts, capture_output=True, text=True, timeout=timeout, check=False
         )
@@ -205,5 +262,5 @@ def import_ram(steps, lib_dirs=MPY_LIB_DIRS, **kwargs):
 def minimal_and_seed(package, seed_modules, lib_dirs=MPY_LIB_DIRS):
     """The minimal set (``import <package>``) and the seed set (then ``seed_modules``
     in one chunk), both in bytes from before ``import <package>``, one fresh VM."""
-    minimal, seed = import_ram([[package], list(seed_modules)], lib_dirs)
+    minimal, seed = import_ram([[package], list(seed_modules)], lib_dirs, samd21=True)
     return minimal, seed

@@ -761,7 +761,7 @@ def wasm_sizes(cfg, modules):
     if cfg.budget:
         runs.append([[cfg.name], list(cfg.budget.seed_modules)])
     try:
-        res = wasm_runner.import_ram_many(runs, lib)
+        res = wasm_runner.import_ram_many(runs, lib, samd21=True)
     except (OSError, RuntimeError, subprocess.SubprocessError) as e:
         raise BuildError(f"the 32-bit MicroPython VM (tools/mpwasm) failed: {e}") from None
     per_module = {}
@@ -871,9 +871,15 @@ def write_sizes(cfg, files, version, how, compilers):
             _budget_line(f"minimal set, `import {cfg.name}`", minimal, b.minimal),
             _budget_line(f"seed set, `import {cfg.name}` then `import {seed_mods}`", seed, b.seed),
             "",
-            f"The budget also says a seed-sized app holds at most {b.seed_app} bytes on that VM "
-            "(tests/samd21_seed_app.py, checked by tests/test_samd21_budget.py, which also "
-            "fails when a figure above is over its budget).",
+            "tests/test_samd21_budget.py fails when a figure above is over its budget, and "
+            "when a whole program of bundle.toml's `[[program]]` does not run in its heap "
+            "budget (MicroPython's unix port, `-X heapsize`; tests/heap_runner.py): "
+            + "; ".join(
+                f"`{p.path.relative_to(cfg.root)}`: {p.unix} bytes there, for {p.samd21} "
+                "on a SAMD21 board"
+                for p in cfg.programs
+            )
+            + ".",
             "",
         ]
     lines += [

@@ -5,12 +5,13 @@
 // wasm32, the npm package pinned in package.json beside this file).
 //
 //   node tools/mpwasm/run.mjs [--heapsize BYTES] [--pystack WORDS] [--lib DIR]...
-//                             [--import MODULE]... [--json] SCRIPT...
+//                             [--import MODULE]... [--pre FILE] [--json] SCRIPT...
 //
 // Each --lib folder is copied into the VM's in-memory filesystem (as /lib0,
 // /lib1, ...) and put first on sys.path, in the order given; each --import
 // module is imported before the script starts (a call of its own, so what it
-// allocates is there before the script's first chunk). Each SCRIPT runs
+// allocates is there before the script's first chunk), then the code of the
+// --pre file runs (one call). Each SCRIPT runs
 // in a fresh VM of its own. A script is cut into chunks at lines that are
 // exactly `#---`; each chunk is one runPython call, so between two chunks
 // the VM is back at top level: there `gc.collect()` sees no stale pointers on
@@ -35,13 +36,21 @@ function usage(msg) {
   process.stderr.write(`run.mjs: ${msg}\n`);
   process.stderr.write(
     "usage: node run.mjs [--heapsize BYTES] [--pystack WORDS] [--lib DIR]... [--import MODULE]... " +
-      "[--json] SCRIPT...\n",
+      "[--pre FILE] [--json] SCRIPT...\n",
   );
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { heapsize: 64 * 1024, pystack: 384, libs: [], imports: [], json: false, scripts: [] };
+  const opts = {
+    heapsize: 64 * 1024,
+    pystack: 384,
+    libs: [],
+    imports: [],
+    pre: null,
+    json: false,
+    scripts: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -62,6 +71,10 @@ function parseArgs(argv) {
       const name = value();
       if (!/^[A-Za-z_][\w.]*$/.test(name)) usage(`--import ${name}: not a module name`);
       opts.imports.push(name);
+    } else if (a === "--pre") {
+      const file = value();
+      if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) usage(`--pre ${file}: no such file`);
+      opts.pre = fs.readFileSync(file, "utf8");
     } else if (a === "--json") {
       opts.json = true;
     } else if (a.startsWith("--")) {
@@ -127,9 +140,10 @@ async function runScript(opts, text, write) {
   mp.runPython(`import sys\nsys.path[:0] = ${JSON.stringify(paths)}\ndel sys`);
   try {
     for (const name of opts.imports) mp.runPython(`import ${name}`);
+    if (opts.pre !== null) mp.runPython(opts.pre);
   } catch (e) {
     if (e?.name !== "PythonError") throw e;
-    write(`${e.message.trimEnd()}\n[run.mjs: --import failed]\n`);
+    write(`${e.message.trimEnd()}\n[run.mjs: --import or --pre failed]\n`);
     return 1;
   }
   const parts = chunks(text);
