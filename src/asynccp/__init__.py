@@ -19,7 +19,7 @@ from .delay import delay, delay_ms  # noqa: E402,F401
 
 
 def __getattr__(attr):
-    # PEP 562 lazy loading (MicroPython and CircuitPython support it too)
+    # PEP 562 (MicroPython and CircuitPython have it too): asynccp/lazy.py
     from .lazy import attr as load
 
     return load(attr, globals())

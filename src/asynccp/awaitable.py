@@ -1,12 +1,18 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""An awaitable made from a generator, for every runtime.
+"""An awaitable made from a generator, for every runtime; and TimeoutError.
 
 CircuitPython's ``await x`` calls ``x.__await__()``, which its generators
 lack, and CPython's refuses plain generators; MicroPython's ``await`` and
 every runtime's ``yield from`` call ``iter(x)``. :class:`_Aw` has both.
-``queue`` and ``timeout`` import it; ``import asynccp`` does not.
+``queue``, ``timeout`` and ``asynccp.asyncio`` import it; ``import asynccp``
+does not. TimeoutError is here because what raises it (``timeout``,
+``asynccp.asyncio``'s ``wait_for``) imports this module anyway.
 """
+
+from .core import _gc
+
+_gc()
 
 
 class _Aw:
@@ -17,3 +23,18 @@ class _Aw:
         return self.g
 
     __await__ = __iter__
+
+
+try:
+    _Base = TimeoutError  # CPython (and CircuitPython): `except TimeoutError` catches ours
+except NameError:  # MicroPython has none
+    _Base = Exception
+
+
+class TimeoutError(_Base):  # noqa: A001 - asynccp.TimeoutError, as asyncio's
+    """:func:`~asynccp.wait_for` ran out of time. Where Python has a builtin
+    TimeoutError (CPython, CircuitPython) this is a subclass of it, as
+    asyncio's is; on MicroPython, of Exception."""
+
+
+_gc()

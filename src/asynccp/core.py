@@ -21,8 +21,17 @@ bytes before its body), class (about 180) and new name (about 17) it uses.
 So this module keeps running tasks and delays only. Cancelling (``task``)
 and awaiting a task (``join``), waiting in line (``waitq``), schedules,
 ``suspend`` and the error message texts are in modules a program loads when
-it first uses them; Loop methods among them are added to Loop by their module (see
-``Loop.__getattr__``). Private names are short and shared between modules
+it first uses them (``lazy``: the one way asynccp loads on first use).
+
+Loading costs more than what stays: reading a module makes garbage (on a
+board, the file object alone is about 550 bytes), and garbage left between
+what the module keeps fragments the heap. So every board module calls
+``_gc()`` after its imports and again last: the garbage of loading it goes
+before it makes what it keeps, and the garbage of running its body goes
+before the next module loads (whole programs then fit in about a tenth less
+heap: docs/guides/small_boards.rst).
+
+Private names are short and shared between modules
 (each distinct name is a string the board keeps): a Loop's ready ring is
 ``_q`` with head ``_h``, tail ``_t`` and mask ``_n``; its timer list is the
 due ticks ``_k`` and the tasks ``_s``; ``_w`` maps a parked task to the list
@@ -46,9 +55,13 @@ except ImportError:
 
     _CP = False
 
+from gc import collect as _gc  # (see the module docstring)
+
 try:
     from time import sleep_ms as _sleep
 except ImportError:  # CircuitPython, CPython
+    if not _CP:  # CPython: no help needed there, and a full collection takes ms
+        _gc = int  # (a call that does nothing)
     _CP = True  # (module code: its bytes are freed once imported)
 
     def _sleep(ms):
@@ -67,6 +80,7 @@ _PARKED = const(-2)
 _DONE = const(-3)
 _FAILED = const(-4)
 del const  # (not asynccp.const, through the package's `from .core import *`)
+_gc()
 
 _running = None  # the Loop in run(), read by the awaitables
 _default = None  # the Loop of the module-level functions
@@ -136,20 +150,22 @@ def _m(n, *args):
         return m % args if type(m) is str else m(*args)
     except (ImportError, MemoryError):  # messages.mpy not on the board, or no room
         return "asynccp error %d %r" % (n, args)
-    finally:  # and let the texts go again
-        _forget("messages")
+    finally:  # and let the texts go again: out of sys.modules, and out of
+        # the package, where the import put it (SAMD21 boards have no
+        # delattr: `messages` is left None there, which holds nothing)
+        from sys import modules
+
+        modules.pop("asynccp.messages", None)
+        setattr(modules["asynccp"], "messages", None)
 
 
-def _forget(name):
-    # Unload asynccp's module `name` (a transient one: messages, lazy):
-    # out of sys.modules and out of the package, where the import put it.
-    from sys import modules
+def _method(self, name):
+    # __getattr__ of a class whose methods load on first use (Loop,
+    # ScheduledTask, Duration; their class attribute _lazy names them in
+    # asynccp/lazy.py's table, Loop's is "Loop")
+    from .lazy import method
 
-    modules.pop("asynccp." + name, None)
-    try:
-        delattr(modules["asynccp"], name)  # (not getattr: that would ask the
-    except AttributeError:  # package's __getattr__ for a name it lacks)
-        pass
+    return method(self, name)
 
 
 class Loop:
@@ -171,6 +187,7 @@ class Loop:
     handler = None  # exception handler, see set_exception_handler
     cur = None  # the task running now
     _j = None  # task -> tasks awaiting it (made by asynccp.task)
+    __getattr__ = _method  # run_later, schedule, ...: see asynccp/lazy.py
 
     def __init__(self, debug=False, clock=None):
         self.debug = debug
@@ -194,13 +211,6 @@ class Loop:
         # if it is cancelled first (see waitq). Empty: nothing waits.
         self._w = {}
         self._x = {}  # task -> (its coroutine, exception pending for it): see task
-
-    def __getattr__(self, attr):
-        # A Loop method kept in its feature's module: importing that module
-        # adds it to Loop (asynccp/lazy.py says which module).
-        from .lazy import method
-
-        return method(self, attr)
 
     # -- public API ---------------------------------------------------------
 
@@ -370,12 +380,11 @@ class Loop:
         t.state = _SLEEPING
 
 
-_NUMBER = (int, float)  # made once: a tuple literal in a call is built per call
-
-
-def _ms(seconds):
-    # seconds (int or float) -> int milliseconds, with a clear error
-    if not isinstance(seconds, _NUMBER):
+def _ms(seconds, number=(int, float)):
+    # seconds (int or float) -> int milliseconds, with a clear error. (The
+    # tuple is made once, as a default: a tuple in the call would be made
+    # at each call.)
+    if not isinstance(seconds, number):
         raise TypeError(_m(6, seconds))  # seconds must be a number
     ms = round(seconds * 1000)
     if ms < 0:
@@ -403,3 +412,6 @@ def add_task(coroutine):
 def run():
     """:meth:`Loop.run` on the default loop."""
     get_loop().run()
+
+
+_gc()

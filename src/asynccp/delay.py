@@ -25,6 +25,8 @@ as on MicroPython's unix port and CPython, not on CircuitPython boards):
 from . import core as _core
 from .core import _m, _ms
 
+_core._gc()
+
 
 class _Delay:
     ms = -1  # the armed wait; -1: none (spent, or taken by wait_for)
@@ -97,3 +99,6 @@ def delay(seconds):
 # Loop.delay(seconds), as in asynccp 0.1.x: the same function (this module
 # is always loaded with core, so core does not hold a method for it).
 _core.Loop.delay = staticmethod(delay)
+
+
+_core._gc()

@@ -6,7 +6,9 @@ Kept as whole milliseconds plus 0..999 microseconds, two small ints, so a
 board without long integers holds spans up to 12 days exactly.
 """
 
-from .core import _m
+from .core import _gc, _m, _method
+
+_gc()
 
 
 def _of(ms):
@@ -70,16 +72,11 @@ class Duration:
             return Duration(0, count)
         return _of(count / 1000)
 
-    def __getattr__(self, attr):
-        # as_seconds() and the other as_* are in asynccp/units.py, which adds
-        # them to Duration when it loads: a program that only makes
-        # Durations (a schedule's period, say) never loads it.
-        if attr[:3] == "as_":
-            from . import units  # noqa: F401
-
-            if getattr(Duration, attr, None) is not None:
-                return getattr(self, attr)
-        raise AttributeError(attr)
+    # as_seconds() and the other as_* are in asynccp/units.py, which adds
+    # them to Duration when it loads: a program that only makes Durations (a
+    # schedule's period, say) never loads it.
+    _lazy = "Duration"  # its name in asynccp/lazy.py's table (subclasses too)
+    __getattr__ = _method
 
     def __add__(self, other):
         if not isinstance(other, Duration):
@@ -127,3 +124,6 @@ class Duration:
 
     def __repr__(self):
         return "Duration(%d, %d)" % (self._ms, self._us)
+
+
+_gc()

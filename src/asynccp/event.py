@@ -3,7 +3,9 @@
 """Event: one task (or a callback) tells others that something happened."""
 
 from . import core as _core
-from . import waitq as _wq
+from .waitq import _wait as _park
+
+_core._gc()
 
 
 class Event:
@@ -47,7 +49,7 @@ class Event:
 
 def _wait(ev):
     if not ev._set:
-        yield from _wq._wait(ev._q)
+        yield from _park(ev._q)
     return True
 
 
@@ -73,3 +75,6 @@ _core.Loop.suspend = _suspend  # Loop.suspend; Loop loads this module for it
 def suspend():
     """:meth:`Loop.suspend <asynccp.Loop.suspend>` on the default loop."""
     return _core.get_loop().suspend()
+
+
+_core._gc()

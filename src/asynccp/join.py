@@ -8,6 +8,8 @@ never awaits a task does not hold it in RAM.
 
 from . import core as _core
 
+_core._gc()
+
 
 def join(t):
     # The generator behind `await task`: park in the loop's join list of t.
@@ -28,3 +30,6 @@ def join(t):
     if t.state == -4:  # core's _FAILED
         raise t.coro
     return t.coro
+
+
+_core._gc()

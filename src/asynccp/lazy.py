@@ -1,68 +1,79 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Which module each lazily loaded name of asynccp lives in.
+"""Loading on first use: the one way asynccp does it.
 
-``asynccp.schedule`` (the package's ``__getattr__``) and ``loop.schedule``
-(``Loop.__getattr__``) load this module the first time a name is not found,
-then the name's own module (which, for a Loop method, adds it to Loop). A
-program that uses only what ``import asynccp`` loads (tasks and delays)
-never loads it, and once a lookup is done this module lets itself go
-(``core._forget``): a board holds it only while a program looks up names
-for the first time, which is mostly at start-up.
+Every name of asynccp that loads its module on first use is in :data:`_LAZY`,
+a string ``";module: name name ... ;module: ... ;"``: the package's names as
+they are (``asynccp.schedule``, ``asynccp.CancelledError``), a class's
+methods as ``Class.method`` (``Loop.schedule``, ``ScheduledTask.stop``,
+``Duration.as_seconds``), which their module adds to the class when it loads.
+The package's ``__getattr__`` calls :func:`attr`, which keeps the name in the
+package; a class's (``core._method``) calls :func:`method`. Only a name in the
+table loads anything: ``hasattr()`` or ``getattr()`` with a default of any
+other name loads nothing. (asynccp.asyncio, a package of its own, has its
+names in a table of the same form, looked up the same way: see its
+``__getattr__``.) One string, not a dict: a third of the RAM, and its names
+become interned strings only when used.
+
+``import asynccp`` does not load this module, and it lets itself go each
+time it is used: a board holds it only while a program looks up a name for
+the first time, which is mostly at start-up. (SAMD21 boards have about 19 KB
+of heap for a program: docs/guides/small_boards.rst.)
 """
 
-from .core import _forget
+from sys import modules
 
-# ";module: name name ..." for each module and the names it has. One string,
-# not a dict: a third of the RAM, and its names become interned strings only
-# when used.
-_NAMES = (
-    ";task: CancelledError ;loop: run_later set_exception_handler ;event: suspend Event"
-    " ;scheduler: schedule ScheduledTask ;schedctl: schedule_later ;resource: ManagedResource"
-    " ;managed_spi: ManagedSpi ;duration: Duration ;lock: Lock ;semaphore: Semaphore"
-    " ;queue: Queue QueueEmpty QueueFull ;timeout: wait_for TimeoutError ;"
+_LAZY = (
+    ";awaitable: TimeoutError ;task: CancelledError ;event: Event Loop.suspend"
+    " ;scheduler: ScheduledTask Loop.schedule ;schedctl: Loop.schedule_later"
+    " ScheduledTask.stop ScheduledTask.start ScheduledTask.change_rate ScheduledTask.throw"
+    " ScheduledTask.task ;loop: Loop.run_later Loop.set_exception_handler ;resource:"
+    " ManagedResource ;managed_spi: ManagedSpi ;duration: Duration ;units: Duration.as_frequency"
+    " Duration.as_seconds Duration.as_milliseconds Duration.as_microseconds"
+    " Duration.as_nanoseconds ;lock: Lock ;semaphore: Semaphore ;queue: Queue QueueEmpty"
+    " QueueFull ;timeout: wait_for ;"
 )
 
 
-def load(name):
-    """The module that has ``name``, imported; AttributeError if asynccp has
-    no such lazily loaded name."""
-    i = _NAMES.find(" " + name + " ")
+def load(name, t=_LAZY):
+    """The module of asynccp that table ``t`` gives for ``name`` (as the
+    table writes it), imported; None if there is none. It lets this module go
+    first (out of sys.modules and out of the package, where the import put
+    it: ``del`` with the name written out, as SAMD21 boards have no delattr).
+    The running function keeps what it needs."""
+    if modules.pop("asynccp.lazy", None) is not None:  # (the import put both there)
+        del modules["asynccp"].lazy
+    i = t.find(" " + name + " ")
     if i < 0:
-        raise AttributeError(name)
-    i = _NAMES.rfind(";", 0, i) + 1
-    return __import__(_NAMES[i : _NAMES.find(":", i)], globals(), None, [name], 1)
+        return None
+    i = t.rfind(";", 0, i) + 1
+    return __import__(t[i : t.find(":", i)], globals(), None, (name,), 1)
 
 
 def attr(name, g):
-    # The package's __getattr__ (g: its globals): the name from its module,
-    # kept in the package. Or `from asynccp import trace`: MicroPython asks
-    # here before it looks for a submodule, so import it (if there is one).
-    # Only a name that can be one of ours: dir(asynccp) and the REPL's tab
-    # completion ask here for every interned string, and "/" or "." would
-    # import the package itself again under a new name.
-    _forget("lazy")  # (the running function keeps what it needs)
-    try:
-        value = g[name] = getattr(load(name), name)
+    """The package's ``__getattr__`` (``g``: its globals): the name from its
+    module, kept in the package. A Loop method is a function of the default
+    loop there too (``asynccp.schedule``)."""
+    m = load(name) or load("Loop." + name)
+    if m is not None:
+        value = g[name] = getattr(m, name)
         return value
-    except AttributeError:
-        if not "a" <= name[:1] <= "z":
-            raise
-    try:
-        return __import__(name, globals(), None, [name], 1)
-    except ImportError:
-        pass
+    # MicroPython asks here for `from asynccp import trace` before it looks
+    # for the submodule: import it, if there is one. Only a name that can be
+    # one of ours: dir(asynccp) and the REPL's tab completion ask here for
+    # every interned string, and "/" or "." would import the package again.
+    if "a" <= name[:1] <= "z":
+        try:
+            return __import__(name, g, None, (name,), 1)
+        except ImportError:
+            pass
     raise AttributeError(name)
 
 
 def method(self, name):
-    # Loop.__getattr__ and ScheduledTask.__getattr__: a method kept in its
-    # feature's module, which adds it to the class when it loads
-    _forget("lazy")  # (the running function keeps what it needs)
-    if name[:2] == "__":  # (never a lazy method; the class may have it, as __name__)
+    """A class's ``__getattr__``: the method ``name`` of the class
+    (``self._lazy`` names it in the table: Loop if it has none), once its
+    module has added it to the class."""
+    if load(getattr(type(self), "_lazy", "Loop") + "." + name) is None:
         raise AttributeError(name)
-    if getattr(type(self), name, None) is None:
-        load(name)
-        if getattr(type(self), name, None) is None:
-            raise AttributeError(name)
     return getattr(self, name)

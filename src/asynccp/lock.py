@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: MIT
 """Lock: mutual exclusion between tasks, first come first served."""
 
-from .core import _m
+from .core import _gc, _m
 from .semaphore import Semaphore
+
+_gc()
 
 
 class Lock(Semaphore):
@@ -25,3 +27,6 @@ class Lock(Semaphore):
         if self._v:
             raise RuntimeError(_m(23))  # release() of a Lock that is not held
         super().release()
+
+
+_gc()

@@ -13,6 +13,8 @@ and delays does not hold them in RAM.
 from . import core as _core
 from .core import Loop, Task, get_loop  # noqa: F401  (the 0.1.x names)
 
+_core._gc()
+
 
 def _run_later(self, seconds_to_delay, coroutine):
     """Add a task that starts ``seconds_to_delay`` seconds from now.
@@ -54,3 +56,6 @@ def set_exception_handler(handler):
 
 Loop.run_later = _run_later
 Loop.set_exception_handler = _set_exception_handler
+
+
+_core._gc()

@@ -4,7 +4,10 @@
 chip-select devices (also the asynccp 0.1.x import path
 ``from asynccp.managed_spi import ManagedSpi``)."""
 
+from .core import _gc
 from .resource import ManagedResource
+
+_gc()
 
 
 class ManagedSpi(ManagedResource):
@@ -34,3 +37,6 @@ def _select(cs):
 
 def _deselect(cs):
     cs.value = True
+
+
+_gc()

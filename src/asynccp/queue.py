@@ -3,8 +3,10 @@
 """Queue: a bounded FIFO between tasks, in a ring allocated once."""
 
 from .awaitable import _Aw
-from .core import _m
+from .core import _gc, _m
 from .waitq import _NOW, _give, _wait
+
+_gc()
 
 
 class QueueEmpty(Exception):
@@ -150,3 +152,6 @@ def _put(q, item):
         yield from _wait(q._pq)  # woken with a slot promised
         q._pr -= 1
     q._push(item)
+
+
+_gc()

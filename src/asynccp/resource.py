@@ -10,8 +10,10 @@ queue; release hands it straight to the first waiter (no barging), so every
 waiter is served in the order it asked.
 """
 
-from .core import _m
+from .core import _gc, _m
 from .waitq import _enter, _exit, _give, _here, _wait
+
+_gc()
 
 
 class ManagedResource:
@@ -114,3 +116,6 @@ def _acquire(self):
             m._hand_on()
             raise
     return m.resource
+
+
+_gc()

@@ -1,33 +1,21 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Controlling schedules: stop, start, change_rate, schedule_later, and
-rates given as floats.
+"""Controlling schedules: stop, start, change_rate and schedule_later.
 
 These are :class:`~asynccp.scheduler.ScheduledTask` methods (and
 :func:`schedule_later`, also a Loop method) that a small app which only
-schedules at whole-Hz rates or Duration periods never calls, so they are
-not in ``scheduler``: the first use of one loads this module, which adds
-them to ScheduledTask and Loop.
+schedules never calls, so they are not in ``scheduler``: the first use of
+one loads this module, which adds them to ScheduledTask and Loop.
 """
 
 from micropython import const
 
-from .core import Loop, Task, get_loop
+from .core import Loop, Task, _gc, get_loop
 from .scheduler import ScheduledTask, _period
 
+_gc()
+
 _MAX = const(0x1FFFFFFF)  # the tick period less one (see core)
-
-
-def _float_period(frequency):
-    # A rate in Hz given as a float -> (q, r, den): q + r/den ms. Either the
-    # rate is exact in mHz (8.3 Hz) or the period is exact in us (1/3 Hz);
-    # take whichever is closer to the float.
-    want = 1000 / frequency
-    mhz = round(frequency * 1000)
-    us = round(want * 1000)
-    if mhz and abs(1000000 / mhz - want) <= abs(us / 1000 - want):
-        return 1000000 // mhz, 1000000 % mhz, mhz
-    return us // 1000, us % 1000, 1000
 
 
 def stop(self):
@@ -105,3 +93,6 @@ ScheduledTask.change_rate = change_rate
 ScheduledTask.throw = throw
 ScheduledTask.task = property(lambda self: self)  # asynccp 0.1.x: the driving task
 Loop.schedule_later = _schedule_later
+
+
+_gc()

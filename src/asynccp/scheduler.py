@@ -17,7 +17,9 @@ schedule waiting for its next run costs one object and two timer-list slots.
 
 from micropython import const
 
-from .core import Loop, Task, _m, get_loop
+from .core import Loop, Task, _gc, _m, _method, get_loop
+
+_gc()
 
 _MAX = const(0x1FFFFFFF)  # the tick period less one (see core)
 _HALF = const(0x10000000)
@@ -40,12 +42,18 @@ def _period(frequency):
             raise ValueError(_m(12, frequency))  # the frequency must be above zero
         if frequency > 100000:
             raise ValueError(_m(13, frequency))  # Hz is too fast (at most 100 kHz)
-        if isinstance(frequency, int):
-            q, r, den = 1000 // frequency, 1000 % frequency, frequency
-        else:  # (a float rate: see schedctl, loaded for it)
-            from .schedctl import _float_period
-
-            q, r, den = _float_period(frequency)
+        n, den = 1000, frequency
+        if isinstance(frequency, float):
+            # Either the rate is exact in mHz (8.3 Hz) or the period is
+            # exact in us (1/3 Hz): take whichever is closer to the float.
+            want = 1000 / frequency
+            den = round(frequency * 1000)
+            n = round(want * 1000)
+            if den and abs(1000000 / den - want) <= abs(n / 1000 - want):
+                n = 1000000
+            else:
+                den = 1000
+        q, r = divmod(n, den)
     else:
         raise TypeError(_m(14, frequency))  # frequency must be a number in Hz or a Duration
     if q >= 0x8000000:  # ticks_add allows under 2**28 ms; keep room for lateness
@@ -205,11 +213,8 @@ class ScheduledTask(Task):
     # which adds them to ScheduledTask when it loads: a small app that only
     # schedules never loads them.
 
-    def __getattr__(self, attr):
-        from . import schedctl  # noqa: F401
-        from .lazy import method
-
-        return method(self, attr)
+    _lazy = "ScheduledTask"  # its name in asynccp/lazy.py's table (subclasses too)
+    __getattr__ = _method
 
     def cancel(self):
         """Stop the schedule and interrupt a run in progress: CancelledError
@@ -242,3 +247,6 @@ def schedule(frequency=None, coroutine_function=None, *args, **kwargs):
     coroutine.
     """
     return get_loop().schedule(frequency, coroutine_function, *args, **kwargs)
+
+
+_gc()

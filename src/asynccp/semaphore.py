@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: MIT
 """Semaphore: at most n holders at a time, served first come first served."""
 
-from .core import _m
+from .core import _gc, _m
 from .waitq import _enter, _exit, _give, _wait
+
+_gc()
 
 
 class Semaphore:
@@ -58,3 +60,6 @@ def _acquire(s):
         return True
     yield from _wait(s._q)  # woken with a permit
     return True
+
+
+_gc()

@@ -15,6 +15,8 @@ loop's hot path checks nothing, and no object is made for it.
 
 from . import core as _core
 
+_core._gc()
+
 
 class CancelledError(BaseException):
     """Thrown into a task at its current ``await`` by :meth:`Task.cancel
@@ -68,3 +70,6 @@ def _throw(self, t, e):
 
 _core.Loop.send = _send
 _core._Cancelled = CancelledError
+
+
+_core._gc()

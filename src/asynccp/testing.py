@@ -10,6 +10,8 @@ assert what ran when.
 
 from . import core as _core
 
+_core._gc()
+
 
 class VirtualClock:
     """A tick counter that moves only when told (or when the loop sleeps).
@@ -47,3 +49,6 @@ def virtual_loop(start_ms=0, debug=False):
     loop.clock = clock
     _core._default = loop
     return loop
+
+
+_core._gc()

@@ -2,20 +2,12 @@
 # SPDX-License-Identifier: MIT
 """Timeouts: ``await wait_for(awaitable, seconds)``."""
 
-from .awaitable import _Aw
-from .core import Task, _ms
+from .awaitable import TimeoutError, _Aw  # noqa: A004 (asynccp.TimeoutError)
+from .core import Task, _gc, _ms
 from .task import CancelledError
 from .waitq import _here
 
-try:
-    _Base = TimeoutError  # CPython (and CircuitPython): `except TimeoutError` catches ours
-except NameError:  # MicroPython has none
-    _Base = Exception
-
-
-class TimeoutError(_Base):  # noqa: A001 - asynccp.TimeoutError, as asyncio's
-    """wait_for() ran out of time. On CPython it is a subclass of the builtin
-    TimeoutError, as asyncio's is."""
+_gc()
 
 
 def wait_for(awaitable, seconds):
@@ -77,3 +69,6 @@ def _wait_for(aw, ms):
     # raised here, not in the except block, so it carries no __context__
     # (`raise ... from None` is ignored on small boards)
     raise TimeoutError()
+
+
+_gc()

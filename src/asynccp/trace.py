@@ -48,6 +48,8 @@ try:
 except ImportError:  # a build without the array module: plain lists
     _array = None
 
+_core._gc()
+
 _MAX = 0x1FFFFFFF  # the tick counter's period less one (see core)
 _HALF = 0x10000000
 
@@ -120,7 +122,7 @@ class Tracer:
         A schedule stays watched when it is stopped and started again.
         Watching something already watched only renames it. Does not yield.
         """
-        if hasattr(what, "fn") and hasattr(what, "task"):  # a ScheduledTask
+        if hasattr(what, "fn") and hasattr(what, "runs"):  # a ScheduledTask
             fn = what.fn
             run = isinstance(fn, _Run)
             k = self._index(name or _name_of(fn.fn if run else fn))
@@ -430,3 +432,6 @@ class _RunKw(_Run):
     # _Run for a schedule whose function takes keyword arguments
     def __call__(self, *args, **kwargs):
         return self._call(args, kwargs)
+
+
+_core._gc()

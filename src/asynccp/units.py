@@ -8,7 +8,10 @@ schedule's period, say) never needs them, so the first one used loads this
 module, which adds them all to Duration.
 """
 
+from .core import _gc
 from .duration import Duration
+
+_gc()
 
 
 def as_frequency(self):
@@ -41,3 +44,6 @@ Duration.as_seconds = as_seconds
 Duration.as_milliseconds = as_milliseconds
 Duration.as_microseconds = as_microseconds
 Duration.as_nanoseconds = as_nanoseconds
+
+
+_gc()

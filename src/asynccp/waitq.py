@@ -15,6 +15,8 @@ an item) may be cancelled before it runs: the cancellation then calls the
 from . import core as _core
 from .delay import _Delay
 
+_core._gc()
+
 
 def _here():
     # the running loop, for an awaitable; awaited outside it is a clear error
@@ -66,3 +68,6 @@ def _enter(self):
 def _exit(self, *args):
     self.release()
     return _NOW
+
+
+_core._gc()

@@ -38,32 +38,34 @@ from ..core import _m
 from ..delay import _SLEPT, _SPENT, _STOP, _YIELDED, _Delay
 from ..task import CancelledError, _throw
 
+_core._gc()
+
 __version__ = (3, 0, 0)  # the MicroPython asyncio API this follows
 
 _MAX = const(0x1FFFFFFF)  # core's tick period less one
 _HALF = const(0x10000000)  # half the period: the longest sleep
 
-# "name:module " of the names loaded on first use (see __getattr__); a
-# module with a dot is asynccp's (TimeoutError is asynccp.TimeoutError)
-_NAMES = (
-    " gather:funcs wait_for:funcs wait_for_ms:funcs TimeoutError:.timeout Event:event"
-    " Lock:lock Semaphore:semaphore BoundedSemaphore:semaphore Queue:queue"
-    " QueueEmpty:queue QueueFull:queue Loop:loop get_event_loop:loop new_event_loop:loop "
+# The names that load their module on first use, in asynccp/lazy.py's form
+_lazy = (
+    ";funcs: gather wait_for wait_for_ms TimeoutError ;event: Event ;lock: Lock"
+    " ;semaphore: Semaphore BoundedSemaphore ;queue: Queue QueueEmpty QueueFull"
+    " ;loop: Loop get_event_loop new_event_loop ;"
 )
 
 
 def __getattr__(attr):
-    # PEP 562: a name of a submodule, imported on first use
-    i = _NAMES.find(" " + attr + ":")
+    # PEP 562: the name from its module, kept here. The lookup of
+    # asynccp.lazy.load, written out: every asyncio program holds this
+    # module, while going through asynccp.lazy would load and drop that
+    # module at each first use of a name, mid-run (a whole program then
+    # needs about 1.5 KB more heap: docs/guides/small_boards.rst).
+    t = _lazy
+    i = t.find(" " + attr + " ")
     if i < 0:
         raise AttributeError(attr)
-    i += len(attr) + 2
-    mod = _NAMES[i : _NAMES.find(" ", i)]
-    level = 1
-    if mod[0] == ".":
-        mod = mod[1:]
-        level = 2
-    value = globals()[attr] = getattr(__import__(mod, globals(), None, [attr], level), attr)
+    i = t.rfind(";", 0, i) + 1
+    m = __import__(t[i : t.find(":", i)], globals(), None, (attr,), 1)
+    value = globals()[attr] = getattr(m, attr)
     return value
 
 
@@ -413,3 +415,6 @@ def _unhandled(t, e):
     r.loop = lp
     _flush(lp)
     lp._ready(r)
+
+
+_core._gc()

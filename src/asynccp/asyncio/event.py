@@ -2,12 +2,16 @@
 # SPDX-License-Identifier: MIT
 """asyncio's Event: loaded on first use."""
 
-from .. import event as _event
 from ..awaitable import _Aw
+from ..core import _gc
+from ..event import Event as _Event
+from ..event import _wait
 from . import _flush
 
+_gc()
 
-class Event(_event.Event):
+
+class Event(_Event):
     """A flag tasks wait for, as MicroPython's asyncio.Event (and an
     :class:`asynccp.Event`): ``set()``, ``clear()``, ``is_set()``, ``await
     ev.wait()`` (True; at once if set). ``set()`` wakes every waiting task, in
@@ -19,8 +23,11 @@ class Event(_event.Event):
         q = self._q
         if q:
             _flush(q[0].loop)
-        _event.Event.set(self)
+        _Event.set(self)
 
     def wait(self):
         """Wait until the event is set: ``await ev.wait()``; True."""
-        return _Aw(_event._wait(self))
+        return _Aw(_wait(self))
+
+
+_gc()

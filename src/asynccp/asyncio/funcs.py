@@ -1,14 +1,16 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
 """gather(), wait_for() and wait_for_ms(), as MicroPython's asyncio has them
-(its ``funcs`` module): loaded on first use. A time-out raises
-asynccp.TimeoutError (``asyncio.TimeoutError``), whose module loads then."""
+(its ``funcs`` module), and TimeoutError (asynccp.TimeoutError): loaded on
+first use."""
 
 from .. import core as _core
-from ..awaitable import _Aw
+from ..awaitable import TimeoutError, _Aw  # noqa: A004 (asynccp.TimeoutError)
 from ..core import _m
 from ..task import CancelledError, _throw
 from . import _Call, _flush, _promote, create_task, sleep, sleep_ms
+
+_core._gc()
 
 
 def gather(*aws, return_exceptions=False):
@@ -155,6 +157,7 @@ def _wait_for(aw, timeout, sleep):
     # the time is up: cancel aw (through its runner) and wait until it ends
     runner.cancel()
     yield from runner
-    from ..timeout import TimeoutError  # noqa: A004 - asynccp.TimeoutError
-
     raise TimeoutError()
+
+
+_core._gc()

@@ -3,10 +3,12 @@
 """asyncio's Lock, as MicroPython's: loaded on first use."""
 
 from ..awaitable import _Aw
-from ..core import _m
+from ..core import _gc, _m
 from ..task import CancelledError
 from ..waitq import _NOW, _here
 from . import _flush
+
+_gc()
 
 
 class Lock:
@@ -68,3 +70,6 @@ def _acquire(lock):
             raise
     lock.state = 1
     return True
+
+
+_gc()

@@ -9,6 +9,8 @@ from .. import core as _core
 from ..core import _m
 from . import Task, _flush, _loop, _promote, _Stop, _until, create_task
 
+_core._gc()
+
 
 def _report(t, e):
     if not getattr(t, "_r", False):  # (asynccp's tasks have no _r)
@@ -123,3 +125,6 @@ def new_event_loop():
         lp._sleep = old._sleep
     _core._default = lp
     return Loop
+
+
+_core._gc()

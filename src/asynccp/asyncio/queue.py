@@ -4,11 +4,13 @@
 use. (MicroPython's asyncio had no Queue up to 1.28.)"""
 
 from ..awaitable import _Aw
-from ..core import _m
+from ..core import _gc, _m
 from ..task import CancelledError
 from ..waitq import _here, _wait
 from . import _flush
 from .event import Event
+
+_gc()
 
 
 class QueueEmpty(Exception):
@@ -140,3 +142,6 @@ def _put(qu, item):
 def _join(qu):
     if qu._unfinished > 0:
         yield from qu._finished.wait()
+
+
+_gc()

@@ -4,10 +4,12 @@
 asyncio has none): loaded on first use."""
 
 from ..awaitable import _Aw
-from ..core import _m
+from ..core import _gc, _m
 from ..task import CancelledError
 from ..waitq import _NOW, _here, _wait
 from . import _flush
+
+_gc()
 
 
 class Semaphore:
@@ -95,3 +97,6 @@ class BoundedSemaphore(Semaphore):
         if self._value >= self._bound:
             raise ValueError(_m(40))  # BoundedSemaphore released too many times
         Semaphore.release(self)
+
+
+_gc()
