@@ -263,7 +263,6 @@ def test_timeout_error_is_asynccps_and_the_builtins():
     assert asyncio.TimeoutError is asynccp.TimeoutError
     assert issubclass(asyncio.TimeoutError, TimeoutError)  # CPython's asyncio: the builtin
     assert asyncio.CancelledError is asynccp.CancelledError
-    assert issubclass(asyncio.Event, asynccp.Event)
 
 
 # ---------------------------------------------------------------- MicroPython

@@ -37,4 +37,6 @@ class TimeoutError(_Base):  # noqa: A001 - asynccp.TimeoutError, as asyncio's
     asyncio's is; on MicroPython, of Exception."""
 
 
+# In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)
+__import__("asynccp").TimeoutError = TimeoutError
 _gc()

@@ -126,4 +126,6 @@ class Duration:
         return "Duration(%d, %d)" % (self._ms, self._us)
 
 
+# In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)
+__import__("asynccp").Duration = Duration
 _gc()

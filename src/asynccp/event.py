@@ -4,6 +4,7 @@
 
 from . import core as _core
 from .waitq import _wait as _park
+from .waitq import _wake_all
 
 _core._gc()
 
@@ -23,10 +24,7 @@ class Event:
         """Set the event and wake every waiting task. Does not yield; the
         woken tasks run when the caller next yields."""
         self._set = True
-        q = self._q
-        while q:  # in the order they came
-            t = q.pop(0)
-            t.loop._wake(t)
+        _wake_all(self._q)
 
     def clear(self):
         """Clear the event; later waits block until the next set()."""
@@ -77,4 +75,7 @@ def suspend():
     return _core.get_loop().suspend()
 
 
+# In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)
+__import__("asynccp").Event = Event
+__import__("asynccp").suspend = suspend
 _core._gc()

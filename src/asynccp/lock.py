@@ -29,4 +29,6 @@ class Lock(Semaphore):
         super().release()
 
 
+# In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)
+__import__("asynccp").Lock = Lock
 _gc()

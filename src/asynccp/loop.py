@@ -58,4 +58,7 @@ Loop.run_later = _run_later
 Loop.set_exception_handler = _set_exception_handler
 
 
+# In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)
+__import__("asynccp").run_later = run_later
+__import__("asynccp").set_exception_handler = set_exception_handler
 _core._gc()

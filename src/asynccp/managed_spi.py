@@ -39,4 +39,6 @@ def _deselect(cs):
     cs.value = True
 
 
+# In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)
+__import__("asynccp").ManagedSpi = ManagedSpi
 _gc()

@@ -154,4 +154,8 @@ def _put(q, item):
     q._push(item)
 
 
+# In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)
+__import__("asynccp").Queue = Queue
+__import__("asynccp").QueueEmpty = QueueEmpty
+__import__("asynccp").QueueFull = QueueFull
 _gc()

@@ -118,4 +118,6 @@ def _acquire(self):
     return m.resource
 
 
+# In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)
+__import__("asynccp").ManagedResource = ManagedResource
 _gc()

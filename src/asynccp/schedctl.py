@@ -95,4 +95,6 @@ ScheduledTask.task = property(lambda self: self)  # asynccp 0.1.x: the driving t
 Loop.schedule_later = _schedule_later
 
 
+# In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)
+__import__("asynccp").schedule_later = schedule_later
 _gc()

@@ -249,4 +249,7 @@ def schedule(frequency=None, coroutine_function=None, *args, **kwargs):
     return get_loop().schedule(frequency, coroutine_function, *args, **kwargs)
 
 
+# In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)
+__import__("asynccp").ScheduledTask = ScheduledTask
+__import__("asynccp").schedule = schedule
 _gc()

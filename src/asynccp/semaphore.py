@@ -62,4 +62,6 @@ def _acquire(s):
     return True
 
 
+# In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)
+__import__("asynccp").Semaphore = Semaphore
 _gc()

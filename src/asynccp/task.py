@@ -72,4 +72,6 @@ _core.Loop.send = _send
 _core._Cancelled = CancelledError
 
 
+# In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)
+__import__("asynccp").CancelledError = CancelledError
 _core._gc()

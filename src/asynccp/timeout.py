@@ -71,4 +71,6 @@ def _wait_for(aw, ms):
     raise TimeoutError()
 
 
+# In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)
+__import__("asynccp").wait_for = wait_for
 _gc()

@@ -38,6 +38,13 @@ def _wait(q):
     lp._w.pop(t, None)  # it has taken what it was handed, if anything
 
 
+def _wake_all(q):
+    # Wake every task waiting in list q, in the order they came.
+    while q:
+        t = q.pop(0)
+        t.loop._wake(t)
+
+
 def _give(q, then):
     # Wake the first waiter of q, handing it something; returns it, or None
     # if nobody waits. If it is cancelled before it runs, then(task) is called

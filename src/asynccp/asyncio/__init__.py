@@ -35,7 +35,7 @@ from micropython import const
 from .. import core as _core
 from ..awaitable import _Aw
 from ..core import _m
-from ..delay import _SLEPT, _SPENT, _STOP, _YIELDED, _Delay
+from ..delay import _Delay, _delay
 from ..task import CancelledError, _throw
 
 _core._gc()
@@ -120,53 +120,18 @@ _FIRST = _Call(_flush_running, None)
 # ---------------------------------------------------------------- sleeping
 
 
-class _Sleep:
-    # sleep()'s and sleep_ms()'s shared awaitable, armed with the wait in ms
-    # (-1: none) and awaited at once by the task that called.
-    # - sleep(0): the await gives a one-item tuple's iterator, which the loop
-    #   reads None from (back of the ready ring) and which ends without
-    #   raising: faster than a second Python step that raises StopIteration,
-    #   for 16 bytes (on a board) that are garbage once the task runs on.
-    # - a sleep: on MicroPython the object is its own iterator, as
-    #   asynccp.delay's: its first step files the task in the timer list, the
-    #   second raises a StopIteration made once. A sleeping task holds nothing
-    #   of its own. (CircuitPython, CPython: a tuple iterator, see asynccp.delay.)
-    ms = -1
-
-    def __iter__(self):
-        ms = self.ms
-        if ms < 0:
-            return _SPENT  # not armed: done at once
+def _arm(ms):
+    # asynccp.delay's shared awaitable, armed with the wait (its await files
+    # the task, allocating nothing on MicroPython). A sleep of 0 first moves
+    # the sleepers due now into the ready ring: they run before this task,
+    # as in MicroPython.
+    if ms <= 0:
+        ms = 0
         lp = _core._running
-        if lp is None:
-            raise RuntimeError(_m(1))  # awaited outside asynccp's loop
-        if ms:
-            if not _core._CP:
-                return self
-            self.ms = -1
-            lp._at(lp.cur, (lp._ticks() + ms) & _MAX)
-            return iter(_SLEPT)
-        self.ms = -1
-        if lp._k:
+        if lp is not None and lp._k:
             _flush(lp)
-        return iter(_YIELDED)  # to the back of the ready ring
-
-    def __next__(self):
-        ms = self.ms
-        if ms < 0:  # the second step: done
-            e = _STOP
-            e.__traceback__ = None
-            raise e
-        self.ms = -1
-        lp = _core._running
-        lp._at(lp.cur, (lp._ticks() + ms) & _MAX)
-        return True
-
-    __await__ = __iter__
-
-
-_sl = _Sleep()
-_NOGEN = (_Sleep, _Delay)
+    _delay.ms = ms
+    return _delay
 
 
 def sleep_ms(t):
@@ -180,8 +145,7 @@ def sleep_ms(t):
         raise TypeError(_m(42, t))  # can't convert %r to int
     if t >= _HALF:
         raise OverflowError(_m(37))  # ticks interval overflow
-    _sl.ms = t if t > 0 else 0
-    return _sl
+    return _arm(t)
 
 
 def sleep(t):
@@ -191,13 +155,11 @@ def sleep(t):
     to whole milliseconds (``sleep(0.0005)`` is ``sleep(0)``).
     """
     if t == 0:
-        _sl.ms = 0
-        return _sl
+        return _arm(0)
     t = int(t * 1000)
     if t >= _HALF:
         raise OverflowError(_m(37))  # ticks interval overflow
-    _sl.ms = t if t > 0 else 0
-    return _sl
+    return _arm(t)
 
 
 # ---------------------------------------------------------------- tasks
@@ -312,7 +274,7 @@ def _gen(aw):
     # would file the running task, and MicroPython's refuses a sleep too
     if type(aw) is _Aw:
         return aw.g
-    if not isinstance(aw, _NOGEN):
+    if not isinstance(aw, _Delay):
         try:
             g = iter(aw)
         except TypeError:

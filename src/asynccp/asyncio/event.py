@@ -4,30 +4,47 @@
 
 from ..awaitable import _Aw
 from ..core import _gc
-from ..event import Event as _Event
-from ..event import _wait
+from ..waitq import _wait, _wake_all
 from . import _flush
 
 _gc()
 
 
-class Event(_Event):
-    """A flag tasks wait for, as MicroPython's asyncio.Event (and an
-    :class:`asynccp.Event`): ``set()``, ``clear()``, ``is_set()``, ``await
-    ev.wait()`` (True; at once if set). ``set()`` wakes every waiting task, in
-    the order they came; a woken task returns from ``wait()`` even if the
-    event was cleared again before it ran."""
+class Event:
+    """A flag tasks wait for, as MicroPython's asyncio.Event: ``set()``,
+    ``clear()``, ``is_set()``, ``await ev.wait()`` (True; at once if set).
+    ``set()`` wakes every waiting task, in the order they came; a woken task
+    returns from ``wait()`` even if the event was cleared again before it
+    ran. (Its own class, not asynccp.Event: an asyncio program then loads
+    only this module for it.)"""
+
+    def __init__(self):
+        self.state = False
+        self.waiting = []  # the tasks waiting, first come first
+
+    def is_set(self):
+        return self.state
 
     def set(self):
         """Set the event and wake the waiting tasks. Does not yield."""
-        q = self._q
+        self.state = True
+        q = self.waiting
         if q:
             _flush(q[0].loop)
-        _Event.set(self)
+            _wake_all(q)
+
+    def clear(self):
+        self.state = False
 
     def wait(self):
         """Wait until the event is set: ``await ev.wait()``; True."""
-        return _Aw(_wait(self))
+        return _Aw(_ev_wait(self))
+
+
+def _ev_wait(ev):
+    if not ev.state:
+        yield from _wait(ev.waiting)
+    return True
 
 
 _gc()

@@ -6,9 +6,8 @@ use. (MicroPython's asyncio had no Queue up to 1.28.)"""
 from ..awaitable import _Aw
 from ..core import _gc, _m
 from ..task import CancelledError
-from ..waitq import _here, _wait
+from ..waitq import _here, _wait, _wake_all
 from . import _flush
-from .event import Event
 
 _gc()
 
@@ -40,8 +39,7 @@ class Queue:
         self._pq = []
         self._pk = []
         self._unfinished = 0
-        self._finished = Event()
-        self._finished.set()
+        self._jq = []  # tasks in join(), waiting for task_done() of every item
 
     def qsize(self):
         """Number of items in the queue."""
@@ -60,7 +58,6 @@ class Queue:
             raise QueueFull
         self._queue.append(item)
         self._unfinished += 1
-        self._finished.clear()
         _next(self._gq, self._gk)
 
     def get_nowait(self):
@@ -86,8 +83,10 @@ class Queue:
         if self._unfinished <= 0:
             raise ValueError(_m(41))  # task_done() called too many times
         self._unfinished -= 1
-        if self._unfinished == 0:
-            self._finished.set()
+        q = self._jq
+        if self._unfinished == 0 and q:
+            _flush(q[0].loop)
+            _wake_all(q)
 
     def join(self):
         """Wait until task_done() was called for every item put:
@@ -141,7 +140,7 @@ def _put(qu, item):
 
 def _join(qu):
     if qu._unfinished > 0:
-        yield from qu._finished.wait()
+        yield from _wait(qu._jq)
 
 
 _gc()
