@@ -86,6 +86,20 @@ def _flush(lp):
             lp._ready(s.pop(0))
 
 
+def _pass(q, then):
+    # Wake the first waiter of list q with something handed to it (the
+    # lock, a permit, its turn at an item), after the sleepers due now (the
+    # order of MicroPython's asyncio); if it is cancelled before it runs,
+    # then(task) passes that on (asynccp.waitq._give). The waiter, or None.
+    # (The primitives that call this import waitq; this module does not.)
+    if q:
+        from ..waitq import _give
+
+        _flush(q[0].loop)
+        return _give(q, then)
+    return None
+
+
 def _loop():
     # the running loop, or the default one
     return _core._running or _core.get_loop()

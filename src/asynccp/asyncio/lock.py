@@ -4,9 +4,8 @@
 
 from ..awaitable import _Aw
 from ..core import _gc, _m
-from ..task import CancelledError
-from ..waitq import _NOW, _here
-from . import _flush
+from ..waitq import _NOW, _wait
+from . import _pass
 
 _gc()
 
@@ -33,14 +32,12 @@ class Lock:
         """Release the lock. Does not yield."""
         if self.state != 1:
             raise RuntimeError(_m(35))  # Lock not acquired
-        q = self.waiting
-        if q:
-            t = self.state = q.pop(0)
-            lp = t.loop
-            _flush(lp)
-            lp._wake(t)
-        else:
-            self.state = 0
+        self._hand()
+
+    def _hand(self, t=None):
+        # to the first waiter, or free; also how a waiter it was handed to
+        # that is cancelled before it runs passes it on
+        self.state = _pass(self.waiting, self._hand) or 0
 
     def acquire(self):
         """Wait for the lock and take it: ``await lock.acquire()``; True."""
@@ -56,18 +53,7 @@ class Lock:
 
 def _acquire(lock):
     if lock.state != 0:
-        lp = _here()
-        me = lp.cur
-        me.state = -2  # core's _PARKED
-        lp._w[me] = lock.waiting
-        lock.waiting.append(me)
-        try:
-            yield True  # (a cancellation takes us out of waiting)
-        except CancelledError:
-            if lock.state is me:  # handed the lock, but cancelled: pass it on
-                lock.state = 1
-                lock.release()
-            raise
+        yield from _wait(lock.waiting)  # woken: the lock was handed to us
     lock.state = 1
     return True
 

@@ -5,9 +5,8 @@ use. (MicroPython's asyncio had no Queue up to 1.28.)"""
 
 from ..awaitable import _Aw
 from ..core import _gc, _m
-from ..task import CancelledError
-from ..waitq import _here, _wait, _wake_all
-from . import _flush
+from ..waitq import _wait, _wake_all
+from . import _flush, _pass
 
 _gc()
 
@@ -27,19 +26,18 @@ class Queue:
     ``task_done()`` and ``await q.join()``.
 
     A put wakes the first waiting getter (a get the first waiting putter); a
-    woken task takes its item when it runs, and waits again if another task
-    took it first.
+    woken task takes its item when it runs, and waits again (at the end of
+    the line) if another task took it first. A woken getter or putter that
+    is cancelled before it runs passes its turn on.
     """
 
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
         self._queue = []
         self._gq = []  # waiting getters
-        self._gk = []  # getters woken, not run yet
-        self._pq = []
-        self._pk = []
-        self._unfinished = 0
+        self._pq = []  # waiting putters
         self._jq = []  # tasks in join(), waiting for task_done() of every item
+        self._unfinished = 0
 
     def qsize(self):
         """Number of items in the queue."""
@@ -58,14 +56,14 @@ class Queue:
             raise QueueFull
         self._queue.append(item)
         self._unfinished += 1
-        _next(self._gq, self._gk)
+        self._getter()
 
     def get_nowait(self):
         """Remove and return the first item; QueueEmpty if there is none."""
         if not self._queue:
             raise QueueEmpty
         item = self._queue.pop(0)
-        _next(self._pq, self._pk)
+        self._putter()
         return item
 
     def put(self, item):
@@ -93,48 +91,27 @@ class Queue:
         ``await q.join()``."""
         return _Aw(_join(self))
 
+    # Wake the first waiting getter if there is an item (putter: if there is
+    # room); also how a woken one that is cancelled passes its turn on.
 
-def _next(q, k):
-    # wake the first waiter of q (it goes to k until it runs)
-    if q:
-        t = q.pop(0)
-        k.append(t)
-        lp = t.loop
-        _flush(lp)
-        lp._wake(t)
+    def _getter(self, t=None):
+        if self._queue:
+            _pass(self._gq, self._getter)
 
-
-def _waitin(qu, q, k, ok):
-    # wait in q until ok(qu); a woken waiter that is cancelled passes the
-    # wake-up on if it could have used it
-    me = _here().cur
-    while not ok(qu):
-        try:
-            yield from _wait(q)
-        except CancelledError:
-            if me in k:
-                k.remove(me)
-                if ok(qu):
-                    _next(q, k)
-            raise
-        k.remove(me)
-
-
-def _has(qu):
-    return len(qu._queue) > 0
-
-
-def _room(qu):
-    return not qu.full()
+    def _putter(self, t=None):
+        if not self.full():
+            _pass(self._pq, self._putter)
 
 
 def _get(qu):
-    yield from _waitin(qu, qu._gq, qu._gk, _has)
+    while not qu._queue:
+        yield from _wait(qu._gq)
     return qu.get_nowait()
 
 
 def _put(qu, item):
-    yield from _waitin(qu, qu._pq, qu._pk, _room)
+    while qu.full():
+        yield from _wait(qu._pq)
     qu.put_nowait(item)
 
 

@@ -5,9 +5,8 @@ asyncio has none): loaded on first use."""
 
 from ..awaitable import _Aw
 from ..core import _gc, _m
-from ..task import CancelledError
-from ..waitq import _NOW, _here, _wait
-from . import _flush
+from ..waitq import _NOW, _wait
+from . import _pass
 
 _gc()
 
@@ -28,11 +27,11 @@ class Semaphore:
             raise ValueError(_m(39))  # Semaphore initial value must be >= 0
         self._value = value
         self._q = []  # waiting tasks
-        self._k = []  # woken with a permit, not run yet
+        self._woken = 0  # waiters handed a permit that have not run yet
 
     def locked(self):
         """True if an acquire would wait."""
-        return self._value == 0 or bool(self._q) or bool(self._k)
+        return self._value == 0 or bool(self._q) or self._woken > 0
 
     def acquire(self):
         """Take a permit, waiting if need be: ``await sem.acquire()``; True."""
@@ -43,16 +42,16 @@ class Semaphore:
         self._value += 1
         self._next()
 
-    def _next(self):
-        # hand a permit to the first waiter
-        q = self._q
-        if q:
-            t = q.pop(0)
-            self._k.append(t)
+    def _next(self, t=None):
+        # Hand a permit to the first waiter. Also how one handed a permit
+        # that is cancelled before it runs (t) passes it on.
+        if t is not None:
+            self._woken -= 1
+            self._value += 1
+        if self._q:
             self._value -= 1
-            lp = t.loop
-            _flush(lp)
-            lp._wake(t)
+            self._woken += 1
+            _pass(self._q, self._next)
 
     def __aenter__(self):  # (`async with sem as x`: x is None, as in CPython)
         return _Aw(_enter(self))
@@ -66,16 +65,8 @@ def _acquire(s):
     if not s.locked():
         s._value -= 1
         return True
-    me = _here().cur
-    try:
-        yield from _wait(s._q)
-    except CancelledError:
-        if me in s._k:  # handed a permit, but cancelled: pass it on
-            s._k.remove(me)
-            s._value += 1
-            s._next()
-        raise
-    s._k.remove(me)
+    yield from _wait(s._q)  # woken with a permit
+    s._woken -= 1
     if s._value > 0:
         s._next()
     return True
