@@ -12,8 +12,9 @@ package; a class's (``core._method``) calls :func:`method`. Only a name in the
 table loads anything: ``hasattr()`` or ``getattr()`` with a default of any
 other name loads nothing. (asynccp.asyncio, a package of its own, has its
 names in a table of the same form, looked up the same way: see its
-``__getattr__``.) One string, not a dict: a third of the RAM, and its names
-become interned strings only when used.
+``__getattr__``; there a module name with a leading dot is asynccp's.) One
+string, not a dict: a third of the RAM, and its names become interned
+strings only when used.
 
 ``import asynccp`` does not load this module, and it lets itself go each
 time it is used: a board holds it only while a program looks up a name for

@@ -36,7 +36,6 @@ from .. import core as _core
 from ..awaitable import _Aw
 from ..core import _m
 from ..delay import _Delay, _delay
-from ..task import CancelledError, _throw
 
 _core._gc()
 
@@ -47,7 +46,8 @@ _HALF = const(0x10000000)  # half the period: the longest sleep
 
 # The names that load their module on first use, in asynccp/lazy.py's form
 _lazy = (
-    ";funcs: gather wait_for wait_for_ms TimeoutError ;event: Event ;lock: Lock"
+    ";.task: CancelledError ;.awaitable: TimeoutError ;funcs: gather wait_for wait_for_ms"
+    " ;event: Event ;lock: Lock"
     " ;semaphore: Semaphore BoundedSemaphore ;queue: Queue QueueEmpty QueueFull"
     " ;loop: Loop get_event_loop new_event_loop ;"
 )
@@ -64,7 +64,11 @@ def __getattr__(attr):
     if i < 0:
         raise AttributeError(attr)
     i = t.rfind(";", 0, i) + 1
-    m = __import__(t[i : t.find(":", i)], globals(), None, (attr,), 1)
+    lv = 1
+    if t[i] == ".":  # asynccp's module (TimeoutError is asynccp.TimeoutError)
+        i += 1
+        lv = 2
+    m = __import__(t[i : t.find(":", i)], globals(), None, (attr,), lv)
     value = globals()[attr] = getattr(m, attr)
     return value
 
@@ -218,6 +222,8 @@ class Task(_core.Task):
             # forwarded to the running task: MicroPython marks it cancelled,
             # and its next await (which files it somewhere) drops the mark
             return True
+        from ..task import CancelledError, _throw  # (loaded by the first cancel)
+
         _flush(lp)
         _throw(lp, self, CancelledError())
         return True

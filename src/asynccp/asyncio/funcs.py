@@ -7,7 +7,6 @@ first use."""
 from .. import core as _core
 from ..awaitable import TimeoutError, _Aw  # noqa: A004 (asynccp.TimeoutError)
 from ..core import _m
-from ..task import CancelledError, _throw
 from . import _Call, _flush, _promote, create_task, sleep, sleep_ms
 
 _core._gc()
@@ -79,7 +78,7 @@ def _gather(aws, rx):
         lp._w[me] = g.q
         try:
             yield True
-        except CancelledError as er:
+        except _core._Cancelled as er:  # (asynccp.task's CancelledError, once loaded)
             cancel_all = True
             g.state = er
     for i in range(len(ts)):
@@ -132,6 +131,8 @@ def _run(waiter, aw):
         status = er
     lp = waiter.loop
     if waiter.state > -2 and waiter.coro is not lp:  # still asleep, not cancelled
+        from ..task import CancelledError, _throw
+
         _flush(lp)
         _throw(lp, waiter, CancelledError(status, result))
 
@@ -144,7 +145,7 @@ def _wait_for(aw, timeout, sleep):
     x = None
     try:
         yield from sleep(timeout)
-    except CancelledError as er:
+    except _core._Cancelled as er:  # (asynccp.task's CancelledError, once loaded)
         status = er.args[0] if er.args else None
         if status is None:  # wait_for itself was cancelled
             runner.cancel()
