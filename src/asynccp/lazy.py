@@ -24,6 +24,8 @@ of heap for a program: docs/guides/small_boards.rst.)
 
 from sys import modules
 
+from .core import _gc
+
 _LAZY = (
     ";awaitable: TimeoutError ;task: CancelledError ;event: Event Loop.suspend"
     " ;scheduler: ScheduledTask Loop.schedule ;schedctl: Loop.schedule_later"
@@ -48,7 +50,9 @@ def load(name, t=_LAZY):
     if i < 0:
         return None
     i = t.rfind(";", 0, i) + 1
-    return __import__(t[i : t.find(":", i)], globals(), None, (name,), 1)
+    m = t[i : t.find(":", i)]
+    _gc()  # the module loads into a heap without garbage (see core)
+    return __import__(m, globals(), None, (name,), 1)
 
 
 def attr(name, g):

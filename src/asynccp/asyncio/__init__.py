@@ -77,10 +77,14 @@ def __getattr__(attr):
 
 
 def _flush(lp):
-    # Move the sleepers of loop lp that are due now into its ready ring
-    # (what core.Loop.run does at the start of each round), before a task is
-    # readied: then the ring holds tasks in the order MicroPython's asyncio
-    # runs them, by the time each became ready.
+    # Move the sleepers of loop lp (None: the running loop, if any) that are
+    # due now into its ready ring (what core.Loop.run does at the start of
+    # each round), before a task is readied: then the ring holds tasks in the
+    # order MicroPython's asyncio runs them, by the time each became ready.
+    if lp is None:
+        lp = _core._running
+        if lp is None:
+            return
     k = lp._k
     if k:
         now = lp._ticks()
@@ -104,11 +108,6 @@ def _pass(q, then):
     return None
 
 
-def _loop():
-    # the running loop, or the default one
-    return _core._running or _core.get_loop()
-
-
 class _Call:
     # An entry of a task's join list (loop._j[task]) that is not a task.
     # When the task ends the loop wakes each entry, reading its .state; this
@@ -124,32 +123,12 @@ class _Call:
         return 0
 
 
-def _flush_running(_):
-    lp = _core._running
-    if lp is not None:
-        _flush(lp)
-
-
 # First entry of each join list made here: the tasks awaiting a task are
 # woken after the sleepers due by the time it ended, as in MicroPython.
-_FIRST = _Call(_flush_running, None)
+_FIRST = _Call(_flush, None)
 
 
 # ---------------------------------------------------------------- sleeping
-
-
-def _arm(ms):
-    # asynccp.delay's shared awaitable, armed with the wait (its await files
-    # the task, allocating nothing on MicroPython). A sleep of 0 first moves
-    # the sleepers due now into the ready ring: they run before this task,
-    # as in MicroPython.
-    if ms <= 0:
-        ms = 0
-        lp = _core._running
-        if lp is not None and lp._k:
-            _flush(lp)
-    _delay.ms = ms
-    return _delay
 
 
 def sleep_ms(t):
@@ -159,11 +138,19 @@ def sleep_ms(t):
     ``sleep_ms(0)`` yields once: the tasks ready now run, then this one.
     OverflowError from 2**28 ms (3.1 days) on.
     """
+    # asynccp.delay's shared awaitable, armed with the wait (its await files
+    # the task, allocating nothing on MicroPython). A sleep of 0 first moves
+    # the sleepers due now into the ready ring: they run before this task,
+    # as in MicroPython.
     if not isinstance(t, int):
         raise TypeError(_m(42, t))  # can't convert %r to int
     if t >= _HALF:
         raise OverflowError(_m(37))  # ticks interval overflow
-    return _arm(t)
+    if t <= 0:
+        t = 0
+        _flush(None)
+    _delay.ms = t
+    return _delay
 
 
 def sleep(t):
@@ -172,12 +159,7 @@ def sleep(t):
     As MicroPython's: ``sleep_ms(int(t * 1000))``, so the time is cut down
     to whole milliseconds (``sleep(0.0005)`` is ``sleep(0)``).
     """
-    if t == 0:
-        return _arm(0)
-    t = int(t * 1000)
-    if t >= _HALF:
-        raise OverflowError(_m(37))  # ticks interval overflow
-    return _arm(t)
+    return sleep_ms(int(t * 1000))
 
 
 # ---------------------------------------------------------------- tasks
@@ -212,12 +194,19 @@ class Task(_core.Task):
         lp = self.loop
         if self is lp.cur:
             raise RuntimeError(_m(32))  # can't cancel self
-        t = _awaited(lp, self)
-        n = len(lp._w)  # (tasks awaiting each other in a ring: stop somewhere)
-        while t is not None and n:
+        # The task this one awaits (this one is in its join list), and so on;
+        # len(_w) steps at most (tasks awaiting each other in a ring).
+        j = lp._j or {}
+        for _ in range(len(lp._w)):
+            w = lp._w.get(self)
+            if type(w) is not list:
+                break
+            for t in j:
+                if j[t] is w:
+                    break
+            else:
+                break
             self = t
-            t = _awaited(lp, t)
-            n -= 1
         if self is lp.cur:
             # forwarded to the running task: MicroPython marks it cancelled,
             # and its next await (which files it somewhere) drops the mark
@@ -230,17 +219,6 @@ class Task(_core.Task):
 
     def __repr__(self):
         return "<Task>"
-
-
-def _awaited(lp, t):
-    # the task that t awaits (t is in its join list), or None
-    w = lp._w.get(t)
-    j = lp._j
-    if j and type(w) is list:
-        for o in j:
-            if j[o] is w:
-                return o
-    return None
 
 
 def _join(t):
@@ -278,30 +256,28 @@ def create_task(coro):
     is taken too; TypeError("coroutine expected") for anything else, a sleep
     included. Does not yield."""
     if not hasattr(coro, "send"):
-        coro = _gen(coro)
-    lp = _loop()
+        # the generator behind an awaitable of asyncio's or asynccp's (their
+        # __iter__ only makes it); a sleep's or delay's __iter__ would file
+        # the running task, and MicroPython's refuses a sleep too
+        if type(coro) is _Aw:
+            coro = coro.g
+        else:
+            g = None
+            if not isinstance(coro, _Delay):
+                try:
+                    g = iter(coro)
+                except TypeError:
+                    pass
+            if not hasattr(g, "send"):
+                raise TypeError(_m(31))  # coroutine expected
+            coro = g
+    lp = _core._running or _core.get_loop()
     t = Task()
     t.coro = t._c = coro  # (_c: the coroutine, for the exception report)
     t.loop = lp
     _flush(lp)
     lp._ready(t)
     return t
-
-
-def _gen(aw):
-    # the generator behind an awaitable of asyncio's or asynccp's (their
-    # __iter__ only makes it), or TypeError; a sleep's or delay's __iter__
-    # would file the running task, and MicroPython's refuses a sleep too
-    if type(aw) is _Aw:
-        return aw.g
-    if not isinstance(aw, _Delay):
-        try:
-            g = iter(aw)
-        except TypeError:
-            g = None
-        if hasattr(g, "send"):
-            return g
-    raise TypeError(_m(31))  # coroutine expected
 
 
 def _promote(aw):

@@ -7,7 +7,7 @@ import sys
 
 from .. import core as _core
 from ..core import _m
-from . import Task, _flush, _loop, _promote, _Stop, _until, create_task
+from . import Task, _flush, _promote, _Stop, _until, create_task
 
 _core._gc()
 
@@ -68,7 +68,7 @@ class Loop:
         global _stop_task
         t = _stop_task = Task()
         t.coro = t._c = _stopper()
-        t.loop = _loop()
+        t.loop = _core._running or _core.get_loop()
         _until(t)
 
     def run_until_complete(aw):
