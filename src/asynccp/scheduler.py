@@ -108,7 +108,8 @@ class ScheduledTask(Task):
         self.q, self.r, self.den = _period(frequency)  # the period: q + r/den ms
         if c != REBASE:
             self.catch_up = c
-        self.loop = loop
+        if loop is not Task.loop:  # (the default loop's tasks take it from the class)
+            self.loop = loop
         self.fn = coroutine_function
         if args:
             self.args = args
