@@ -1,38 +1,33 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""RAM budgets for small boards, checked on the 32-bit MicroPython VM.
+"""RAM budgets for small boards.
 
-The VM (tools/mpwasm, run by tests/wasm_runner.py) loads the built
-``build/micropython`` ``.mpy`` files; make test runs make bundle first. The
-budgets are bundle.toml's ``[budget]`` table; build/SIZES.md reports the same
-figures.
+Import RAM on the 32-bit MicroPython VM (tools/mpwasm, run by
+tests/wasm_runner.py, which loads the built ``build/micropython`` ``.mpy``
+files; make test runs make bundle first): the minimal set (``import
+asynccp``) and the seed set (then the seed modules) in bytes of
+``gc.mem_alloc()`` after a full collection, from a fresh VM with
+``supervisor`` stubbed (CircuitPython's code paths) and without what SAMD21
+boards lack (wasm_runner.samd21_lib). The budgets are bundle.toml's
+``[budget]``; build/SIZES.md reports the same figures.
 
-What is checked, and what is not:
-
-* the minimal set (``import asynccp``) and the seed set (then the seed
-  modules) in bytes of ``gc.mem_alloc()`` after a full collection, from a
-  fresh VM with ``supervisor`` stubbed (CircuitPython's code paths);
-* the seed-sized app (tests/samd21_seed_app.py) with a SAMD21's pystack: it
-  runs for 3 s with about the run counts its rates give, and the largest
-  ``gc.mem_alloc()`` read after a full collection between its six 0.5 s run
-  chunks (everything the VM holds, its own baseline before the app
-  included) is within ``seed_app`` bytes.
-
-The VM cannot enforce a small heap: it grows its heap instead of raising
-MemoryError, and collects only when a ``runPython`` call returns. So the app
-check sees live data between chunks, never the transient peak inside a chunk
-(garbage made while the loop runs, the compiler's work on the app's source)
-nor fragmentation: on a board a heap with enough free bytes in total can
-still fail a large allocation. A figure within budget here is necessary for
-a board, not proof that it fits.
+That VM cannot enforce a small heap: it grows its heap instead of raising
+MemoryError, and collects only when a ``runPython`` call returns, so it
+never shows a program's peak (the compiler's work, modules loaded mid-run,
+fragmentation). Whole programs are run in a heap that raises MemoryError
+instead (tests/heap_runner.py: MicroPython's unix port with ``-X heapsize``),
+at their ``[[program]]`` budgets. The seed-sized app also runs on the 32-bit
+VM, with a SAMD21's pystack, to check what it does there.
 """
 
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import wasm_runner
 from build_support import CFG, built_version
+from heap_runner import run_in_heap
 from wasm_runner import MPY_LIB_DIRS, import_ram, import_ram_many, run_wasm
 
 BUDGET = CFG.budget
@@ -191,7 +186,7 @@ def test_seed_set_within_budget(sets):
 
 @pytest.fixture(scope="module")
 def seed_app(built):
-    rc, out = run_wasm(SEED_APP.read_text(encoding="utf-8"), built)
+    rc, out = run_wasm(SEED_APP.read_text(encoding="utf-8"), built, samd21=True)
     assert rc == 0, out
     lines = {}
     for line in out.splitlines():
@@ -227,30 +222,64 @@ def test_seed_app_ran_for_three_seconds(seed_app):
     assert (cancelled, victim_done) == ("1", "True"), "cancelled mid-delay"
 
 
-def test_seed_app_fits_in_its_heap(seed_app):
-    mem = _ints(seed_app["mem"])
-    base, setup, runs = mem[0], mem[1], mem[2:]
-    assert len(runs) == 6 and all(runs)
-    peak = max(mem)
-    assert base > 0 and setup > base
-    assert peak <= BUDGET.seed_app, (
-        f"the seed-sized app holds up to {peak} bytes between run chunks on the 32-bit VM "
-        f"({base} of them the VM's own before the app, {setup - base} the app after setup): "
-        f"over bundle.toml's [budget] seed_app = {BUDGET.seed_app} by {peak - BUDGET.seed_app}"
-    )
+# ------------------------------------------------- whole programs in a heap
 
 
-def test_seed_app_is_generator_form():
-    """No async syntax (SAMD21 firmware has none): the app parses as
-    CircuitPython would see it, and it uses the generator forms."""
+def _generator_form(path):
+    """No async syntax (SAMD21 firmware has none)."""
     import ast
 
-    text = SEED_APP.read_text(encoding="utf-8")
-    tree = ast.parse(text)
-    assert not [
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return not [
         n for n in ast.walk(tree) if isinstance(n, (ast.AsyncFunctionDef, ast.Await, ast.AsyncWith))
     ]
-    assert text.count("\n#---\n") == 24, "its chunks: collections happen between them"
+
+
+#: The last line each program prints when it ran to the end. On the virtual
+#: clock of the heap runs (tests/heap_runner.py) every count is exact.
+ENDS = {
+    "samd21_seed_app": "spi 24 2 1098 False 1 True",
+    "samd21_small_app": "small 8 160 30 1",
+    "samd21_asyncio_leds": "leds 4 10",
+    "samd21_asyncio_prims": "prims 5 5 10 45 set timeout cancelled",
+}
+
+
+def test_the_programs_are_bundle_tomls_and_generator_form():
+    assert sorted(p.path.stem for p in CFG.programs) == sorted(ENDS)
+    for prog in CFG.programs:
+        assert _generator_form(prog.path), prog.path
+        assert prog.unix == prog.samd21 * prog.unix_at // prog.samd21_at
+
+
+@pytest.mark.parametrize("prog", CFG.programs, ids=lambda p: p.path.stem)
+def test_program_runs_in_its_heap_budget(built, prog):
+    """The program, run whole as a board runs it, in a heap of its budget
+    (bundle.toml's [[program]], on MicroPython's 64-bit unix port) and in
+    every larger heap up to 2 KB more, in steps of 100 bytes: a bigger heap
+    moves the collections and the holes in it, and a board's heap is what
+    it is. It must print what it does when it runs to the end."""
+    sizes = range(prog.unix, prog.unix + 2001, 100)
+    with ThreadPoolExecutor(4) as ex:
+        results = dict(zip(sizes, ex.map(lambda n: run_in_heap(prog.path, n), sizes)))
+    failed = [n for n, (rc, _) in results.items() if rc != 0]
+    assert not failed, (
+        f"{prog.path.name} does not run in {failed} bytes of heap (budget {prog.unix} on "
+        f"this port, for {prog.samd21} on a SAMD21 board):\n{results[failed[0]][1][-1500:]}"
+    )
+    for _, out in results.values():
+        assert out.splitlines()[-1] == ENDS[prog.path.stem], out
+
+
+def test_a_program_over_its_heap_fails():
+    """What the test above relies on: a heap too small is a MemoryError."""
+    prog = CFG.programs[1]
+    rc, out = run_in_heap(prog.path, prog.unix // 2)
+    assert rc != 0 and "MemoryError" in out, out
+
+
+def test_seed_app_uses_the_generator_forms():
+    text = SEED_APP.read_text(encoding="utf-8")
     assert "yield from asynccp.delay(" in text and "= yield from handle" in text
     assert re.search(r"finally:\n\s+handle\.release\(\)", text)
 

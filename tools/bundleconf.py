@@ -66,7 +66,21 @@ class Budget:
     minimal: int  # `import <package>`
     seed: int  # the minimal set plus seed_modules
     seed_modules: list
-    seed_app: int  # the seed-sized app's peak, VM baseline included
+
+
+@dataclass
+class Program:
+    """A [[program]] of bundle.toml: a whole program and its heap budget."""
+
+    path: Path
+    samd21: int  # the budget on a SAMD21 board
+    unix_at: int  # what it needed at 70c4a61 on MicroPython's 64-bit unix port
+    samd21_at: int  # ... and on the SAMD21 build
+
+    @property
+    def unix(self):
+        """The budget on MicroPython's unix port: samd21 scaled by unix_at / samd21_at."""
+        return self.samd21 * self.unix_at // self.samd21_at
 
 
 @dataclass
@@ -87,6 +101,7 @@ class Config:
     library_path: str
     desktop_only: list = field(default_factory=list)
     budget: Budget = None
+    programs: list = field(default_factory=list)
     targets: list = field(default_factory=list)
     dependencies: list = field(default_factory=list)
 
@@ -121,9 +136,8 @@ def _budget(table):
         minimal=_need(table, "minimal", where),
         seed=_need(table, "seed", where),
         seed_modules=_need(table, "seed_modules", where),
-        seed_app=_need(table, "seed_app", where),
     )
-    for key in ("minimal", "seed", "seed_app"):
+    for key in ("minimal", "seed"):
         value = getattr(budget, key)
         if type(value) is not int or value <= 0:
             raise ConfigError(f"bundle.toml: {where} {key} must be a positive number of bytes")
@@ -160,6 +174,19 @@ def load(path=CONFIG):
     )
     if "budget" in doc:
         cfg.budget = _budget(doc["budget"])
+    for i, t in enumerate(doc.get("program", [])):
+        where = f"[[program]] #{i + 1}"
+        prog = Program(
+            path=root / _need(t, "path", where),
+            samd21=_need(t, "samd21", where),
+            unix_at=_need(t, "unix_at", where),
+            samd21_at=_need(t, "samd21_at", where),
+        )
+        for key in ("samd21", "unix_at", "samd21_at"):
+            value = getattr(prog, key)
+            if type(value) is not int or value <= 0:
+                raise ConfigError(f"bundle.toml: {where} {key} must be a positive number of bytes")
+        cfg.programs.append(prog)
     if "board_exclude" in pkg:
         raise ConfigError(
             "bundle.toml: board_exclude is gone: circuitpython-build-tools cannot leave files "
