@@ -38,38 +38,50 @@ _LAZY = (
 )
 
 
-def load(name, t=_LAZY):
-    """The module of asynccp that table ``t`` gives for ``name`` (as the
-    table writes it), imported; None if there is none. It lets this module go
-    first (out of sys.modules and out of the package, where the import put
-    it: ``del`` with the name written out, as SAMD21 boards have no delattr).
-    The running function keeps what it needs."""
-    if modules.pop("asynccp.lazy", None) is not None:  # (the import put both there)
-        del modules["asynccp"].lazy
-    i = t.find(" " + name + " ")
+def _where(name):
+    # The module that the table gives for name (as the table writes it), or None
+    i = _LAZY.find(" " + name + " ")
     if i < 0:
         return None
-    i = t.rfind(";", 0, i) + 1
-    m = t[i : t.find(":", i)]
-    _gc()  # the module loads into a heap without garbage (see core)
-    return __import__(m, globals(), None, (name,), 1)
+    i = _LAZY.rfind(";", 0, i) + 1
+    return _LAZY[i : _LAZY.find(":", i)]
+
+
+def _drop():
+    # Let this module go: out of sys.modules and out of the package, where
+    # the import put it (`del` with the name written out: SAMD21 boards have
+    # no delattr). The running function keeps what it needs.
+    if modules.pop("asynccp.lazy", None) is not None:  # (the import put both there)
+        del modules["asynccp"].lazy
+
+
+def _load(m, name):
+    # Import asynccp's module m with this module gone (see _drop) and its
+    # table and functions freed (globals() cleared; the running function
+    # keeps its own code): m loads where they were, into a heap without
+    # garbage (see core).
+    gc = _gc
+    globals().clear()
+    gc()
+    return __import__("asynccp." + m, None, None, (name,), 0)
 
 
 def attr(name, g):
     """The package's ``__getattr__`` (``g``: its globals): the name from its
     module, kept in the package. A Loop method is a function of the default
     loop there too (``asynccp.schedule``)."""
-    m = load(name) or load("Loop." + name)
+    _drop()
+    m = _where(name) or _where("Loop." + name)
     if m is not None:
-        value = g[name] = getattr(m, name)
+        value = g[name] = getattr(_load(m, name), name)
         return value
     # MicroPython asks here for `from asynccp import trace` before it looks
     # for the submodule: import it, if there is one. Only a name that can be
     # one of ours: dir(asynccp) and the REPL's tab completion ask here for
     # every interned string, and "/" or "." would import the package again.
-    if "a" <= name[:1] <= "z":
+    if name[:1].islower():
         try:
-            return __import__(name, g, None, (name,), 1)
+            return _load(name, name)
         except ImportError:
             pass
     raise AttributeError(name)
@@ -79,6 +91,9 @@ def method(self, name):
     """A class's ``__getattr__``: the method ``name`` of the class
     (``self._lazy`` names it in the table: Loop if it has none), once its
     module has added it to the class."""
-    if load(getattr(type(self), "_lazy", "Loop") + "." + name) is None:
+    _drop()
+    m = _where(getattr(type(self), "_lazy", "Loop") + "." + name)
+    if m is None:
         raise AttributeError(name)
+    _load(m, name)
     return getattr(self, name)
