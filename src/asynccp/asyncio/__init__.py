@@ -43,6 +43,7 @@ __version__ = (3, 0, 0)  # the MicroPython asyncio API this follows
 
 _MAX = const(0x1FFFFFFF)  # core's tick period less one
 _HALF = const(0x10000000)  # half the period: the longest sleep
+del const  # (not asyncio.const)
 
 # The names that load their module on first use, in asynccp/lazy.py's form
 _lazy = (
@@ -54,11 +55,16 @@ _lazy = (
 
 
 def __getattr__(attr):
-    # PEP 562: the name from its module, kept here. The lookup of
-    # asynccp.lazy.load, written out: every asyncio program holds this
-    # module, while going through asynccp.lazy would load and drop that
-    # module at each first use of a name, mid-run (a whole program then
-    # needs about 1.5 KB more heap: docs/guides/small_boards.rst).
+    # PEP 562: the name from its module, kept in _got, not in this module's
+    # globals: those fill up as the program runs, and growing them then takes
+    # a block of 300 bytes or more (on a board) in a heap that has tasks in
+    # it. The lookup of asynccp.lazy, written out: every asyncio program
+    # holds this module, while going through asynccp.lazy would load and
+    # drop that module at each first use of a name, mid-run (a whole program
+    # then needs about 1.5 KB more heap: docs/guides/small_boards.rst).
+    value = _got.get(attr)
+    if value is not None:
+        return value
     t = _lazy
     i = t.find(" " + attr + " ")
     if i < 0:
@@ -69,8 +75,11 @@ def __getattr__(attr):
         i += 1
         lv = 2
     m = __import__(t[i : t.find(":", i)], globals(), None, (attr,), lv)
-    value = globals()[attr] = getattr(m, attr)
+    value = _got[attr] = getattr(m, attr)
     return value
+
+
+_got = {}  # the names looked up
 
 
 # ---------------------------------------------------------------- ordering
