@@ -190,7 +190,8 @@ def _fakes(sim):
 
 
 def run_example(name, seconds, setup=None):
-    """Run examples/<name> for ``seconds`` of simulated time; returns its Sim.
+    """Run examples/<name> (or the program at the path ``name``) for
+    ``seconds`` of simulated time; returns its Sim.
 
     ``setup(sim)`` runs first, to script inputs.
     """

@@ -163,6 +163,26 @@ def test_scheduled_app_rates_and_debounce():
     ]
 
 
+def test_the_readme_program_prints_once_per_press(tmp_path):
+    """README.md's first program, on the simulated board's pins: the LED
+    blinks, the button is read 80 times a second, and a press held for
+    several readings prints one line."""
+    readme = (ROOT / "README.md").read_text()
+    code = re.search(r"^## Usage\n.*?^```python\n(.*?)^```", readme, re.M | re.S).group(1)
+    assert "board.LED" in code and "board.D5" in code
+    code = code.replace("board.LED", "board.Dx_OUTPUT").replace("board.D5", "board.Dx_INPUT_TOGGLE")
+    program = tmp_path / "readme_program.py"
+    program.write_text(code)
+
+    def setup(sim):  # held 1.0-1.3 s and 2.0-2.1 s
+        sim.inputs["Dx_INPUT_TOGGLE"] = lambda ms: not (1000 <= ms < 1300 or 2000 <= ms < 2100)
+
+    sim = run_example(program, 3, setup)
+    assert sim.prints == [(1000, "pressed"), (2000, "pressed")]
+    assert sim.reads["Dx_INPUT_TOGGLE"] == 240  # 80 a second
+    assert [ms for ms, _ in toggles(sim.writes["Dx_OUTPUT"])] == [0] + [500 * i for i in range(6)]
+
+
 def test_fixed_rate_the_schedule_holds_its_rate_the_sleeping_loop_drifts():
     sim = run_example("asynccp_fixed_rate.py", 5.5)
     assert sim.stopped_after == 5.5  # five reports, on a computer
