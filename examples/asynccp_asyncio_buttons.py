@@ -6,10 +6,14 @@ As in CircuitPython's cooperative multitasking guide: one task blinks an LED
 at ``interval.value`` seconds, another watches two buttons and makes the
 interval longer or shorter; they share the ``Interval`` object. The only
 change for asynccp is the import line. Wiring: an LED on D1, buttons from D3
-("slower") and D4 ("faster") to ground. On Blinka's simulated board
-(``BLINKA_OS_AGNOSTIC=1``) the "slower" button toggles on every read and
-"faster" is never pressed.
+("slower") and D4 ("faster") to ground. A line says each change of the
+LED and of the interval. On a computer, ``BLINKA_OS_AGNOSTIC=1 python
+asynccp_asyncio_buttons.py`` runs it on Blinka's simulated board for 5
+seconds (as code.py on a board it runs for ever): there the "slower" button
+toggles on every read and "faster" is never pressed.
 """
+
+import sys
 
 import board
 import digitalio
@@ -22,7 +26,10 @@ def pin(*names):
     for name in names:
         if hasattr(board, name):
             return getattr(board, name)
-    raise AttributeError("no pin named %s on this board: edit the names" % " or ".join(names))
+    raise AttributeError(
+        "no pin named %s on this board: edit the names (on a computer, set "
+        "BLINKA_OS_AGNOSTIC=1 to use Blinka's simulated board)" % " or ".join(names)
+    )
 
 
 class Interval:
@@ -56,8 +63,11 @@ async def blink(pin, interval):
     """Blink the LED on ``pin`` for ever, at the rate ``interval`` says now."""
     with digitalio.DigitalInOut(pin) as led:
         led.switch_to_output(value=False)
+        lit = False
         while True:
-            led.value = not led.value
+            lit = not lit
+            led.value = lit
+            print("LED", "on" if lit else "off")
             await asyncio.sleep(interval.value)
 
 
@@ -69,7 +79,10 @@ async def main():
             pin("D3", "Dx_INPUT_TOGGLE"), pin("D4", "Dx_INPUT_TRUE_PULL_UP"), interval
         )
     )
-    await asyncio.gather(led_task, buttons_task)
+    if sys.implementation.name == "cpython":  # on a computer: 5 seconds
+        await asyncio.sleep(5)  # then main() returns, and asyncio.run() with it
+    else:
+        await asyncio.gather(led_task, buttons_task)  # for ever
 
 
 asyncio.run(main())

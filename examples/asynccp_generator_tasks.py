@@ -10,12 +10,19 @@ whose CircuitPython has no async syntax): generators and ``yield from``.
 Copy to the board: lib/asynccp/__init__.mpy, core.mpy, delay.mpy,
 scheduler.mpy and resource.mpy (only what this file uses), and
 lib/adafruit_ticks.mpy. Wiring: an analog sensor on A0; the LED. On Blinka's
-simulated board (``BLINKA_OS_AGNOSTIC=1``) the sensor is a sine wave.
+simulated board (on a computer: ``BLINKA_OS_AGNOSTIC=1 python
+asynccp_generator_tasks.py``, which stops after 6 seconds) the sensor is a
+sine wave.
 """
 
-import analogio
-import board
-import digitalio
+import sys
+
+try:
+    import analogio
+    import board
+    import digitalio
+except NotImplementedError:  # no analog input: Blinka on a computer, say
+    raise SystemExit("no analog input here (on a computer, set BLINKA_OS_AGNOSTIC=1)")
 
 import asynccp
 from asynccp.resource import ManagedResource
@@ -26,7 +33,10 @@ def pin(*names):
     for name in names:
         if hasattr(board, name):
             return getattr(board, name)
-    raise AttributeError("no pin named %s on this board: edit the names" % " or ".join(names))
+    raise AttributeError(
+        "no pin named %s on this board: edit the names (on a computer, set "
+        "BLINKA_OS_AGNOSTIC=1 to use Blinka's simulated board)" % " or ".join(names)
+    )
 
 
 led = digitalio.DigitalInOut(pin("LED", "D13", "Dx_OUTPUT"))
@@ -39,8 +49,15 @@ report = console.handle()
 
 def blink(seconds):
     """A task: runs until the board resets."""
+    lit = False
     while True:
-        led.value = not led.value
+        lit = not lit
+        led.value = lit
+        say = yield from report  # the console too, between the heartbeat's lines
+        try:
+            say("LED", "on" if lit else "off")
+        finally:
+            report.release()
         yield from asynccp.delay(seconds)
 
 
@@ -79,4 +96,7 @@ def heartbeats():
 asynccp.add_task(blink(0.5))
 asynccp.add_task(heartbeats())
 asynccp.schedule(1, sample)
-asynccp.run()
+if sys.implementation.name == "cpython":  # on a computer: 6 seconds, then stop
+    asynccp.get_loop().run_for(6)
+else:  # as code.py on a board: for ever
+    asynccp.run()

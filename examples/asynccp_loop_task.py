@@ -5,13 +5,19 @@ written so that other tasks can run while it waits.
 
 Wiring: a potentiometer or other analog sensor on A0, a button from D5 to
 ground. The LED lights while the button is held; a status line is printed
-once a second. On Blinka's simulated board (``BLINKA_OS_AGNOSTIC=1``) the
-sensor is a sine wave and the "button" toggles on every read.
+once a second. On a computer, ``BLINKA_OS_AGNOSTIC=1 python
+asynccp_loop_task.py`` runs it on Blinka's simulated board for 5 seconds:
+there the sensor is a sine wave and the "button" toggles on every read.
 """
 
-import analogio
-import board
-import digitalio
+import sys
+
+try:
+    import analogio
+    import board
+    import digitalio
+except NotImplementedError:  # no analog input: Blinka on a computer, say
+    raise SystemExit("no analog input here (on a computer, set BLINKA_OS_AGNOSTIC=1)")
 
 import asynccp
 
@@ -21,7 +27,10 @@ def pin(*names):
     for name in names:
         if hasattr(board, name):
             return getattr(board, name)
-    raise AttributeError("no pin named %s on this board: edit the names" % " or ".join(names))
+    raise AttributeError(
+        "no pin named %s on this board: edit the names (on a computer, set "
+        "BLINKA_OS_AGNOSTIC=1 to use Blinka's simulated board)" % " or ".join(names)
+    )
 
 
 sensor = analogio.AnalogIn(pin("A0", "Ax_INPUT_WAVE_SINE"))
@@ -54,7 +63,8 @@ async def update_display():
     passes += 1
     led.value = pressed
     if passes % 10 == 0:  # the loop runs 10 times a second; print once a second
-        print("sensor %d, button presses %d" % (reading, presses))
+        lit = "on" if pressed else "off"
+        print("sensor %d, button presses %d, LED %s" % (reading, presses, lit))
 
 
 async def loop():
@@ -66,4 +76,7 @@ async def loop():
 
 
 asynccp.add_task(loop())
-asynccp.run()
+if sys.implementation.name == "cpython":  # on a computer: 5 seconds, then stop
+    asynccp.get_loop().run_for(5)
+else:  # as code.py on a board: for ever
+    asynccp.run()

@@ -5,16 +5,24 @@
 The sensor is read every 5 seconds, the button checked 80 times a second
 (fast enough to feel instant, with a simple debounce), and the "display"
 (the LED, and a line on the console when something changed) updated 15
-times a second. Rates do not drift: an 80 Hz job runs 288000 times an hour.
+times a second. Once a second a report says how many times the button and
+the display have run so far: the rates do not drift, so after 10 seconds
+the button has been checked 800 times (and 288000 times after an hour).
 
-Wiring: an analog sensor on A0, a button from D5 to ground. On Blinka's
-simulated board (``BLINKA_OS_AGNOSTIC=1``) the sensor is a sine wave and the
+Wiring: an analog sensor on A0, a button from D5 to ground. On a computer,
+``BLINKA_OS_AGNOSTIC=1 python asynccp_scheduled_app.py`` runs it on Blinka's
+simulated board for 5 seconds: there the sensor is a sine wave and the
 "button" toggles on every read, too fast to pass the debounce.
 """
 
-import analogio
-import board
-import digitalio
+import sys
+
+try:
+    import analogio
+    import board
+    import digitalio
+except NotImplementedError:  # no analog input: Blinka on a computer, say
+    raise SystemExit("no analog input here (on a computer, set BLINKA_OS_AGNOSTIC=1)")
 
 import asynccp
 from asynccp.time import Duration
@@ -25,7 +33,10 @@ def pin(*names):
     for name in names:
         if hasattr(board, name):
             return getattr(board, name)
-    raise AttributeError("no pin named %s on this board: edit the names" % " or ".join(names))
+    raise AttributeError(
+        "no pin named %s on this board: edit the names (on a computer, set "
+        "BLINKA_OS_AGNOSTIC=1 to use Blinka's simulated board)" % " or ".join(names)
+    )
 
 
 class App:
@@ -40,6 +51,8 @@ class App:
         self.presses = 0
         self._same = 0  # samples in a row that disagree with button_state
         self._shown = None
+        self.seconds = 0
+        self.button_job = self.display_job = None  # (the schedules: see run())
 
     async def read_some_sensor(self):
         self.sensor_state = self.sensor.value
@@ -57,18 +70,32 @@ class App:
 
     async def update_display(self):
         self.led.value = self.button_state
-        shown = (self.sensor_state, self.presses)
+        shown = (self.sensor_state, self.presses, "on" if self.button_state else "off")
         if shown != self._shown:
             self._shown = shown
-            print("sensor %d, button presses %d" % shown)
+            print("sensor %d, button presses %d, LED %s" % shown)
+
+    def report(self):
+        """Once a second: how many times the fast jobs have run so far."""
+        self.seconds += 1
+        button, display = self.button_job.runs, self.display_job.runs
+        print(
+            "after %d s: button checked %d times (80 Hz), display updated %d times (15 Hz)"
+            % (self.seconds, button, display)
+        )
 
 
 def run():
     app = App()
+    # The report first: at each whole second it runs before the jobs due then.
+    asynccp.schedule_later(1, app.report)  # every second, the first after one second
     asynccp.schedule(frequency=Duration.of_seconds(5), coroutine_function=app.read_some_sensor)
-    asynccp.schedule(frequency=80, coroutine_function=app.check_button)
-    asynccp.schedule(frequency=15, coroutine_function=app.update_display)
-    asynccp.run()
+    app.button_job = asynccp.schedule(frequency=80, coroutine_function=app.check_button)
+    app.display_job = asynccp.schedule(frequency=15, coroutine_function=app.update_display)
+    if sys.implementation.name == "cpython":  # on a computer: 5 seconds, then stop
+        asynccp.get_loop().run_for(5)
+    else:  # as code.py on a board: for ever
+        asynccp.run()
 
 
 if __name__ == "__main__":

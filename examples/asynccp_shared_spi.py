@@ -10,9 +10,12 @@ each ``async with`` block. While the sensor converts (100 ms) it does not
 hold the bus, so the logger can use it.
 
 Wiring: SPI on the board's SCK/MOSI/MISO, the sensor's chip select on D5
-and the card's on D6. On Blinka's simulated board (``BLINKA_OS_AGNOSTIC=1``)
-the bus writes go nowhere and reads give zeros.
+and the card's on D6. On a computer, ``BLINKA_OS_AGNOSTIC=1 python
+asynccp_shared_spi.py`` runs it on Blinka's simulated board for 5 seconds:
+there the bus writes go nowhere and reads give zeros.
 """
+
+import sys
 
 import board
 import busio
@@ -28,12 +31,15 @@ def pin(*names):
     for name in names:
         if hasattr(board, name):
             return getattr(board, name)
-    raise AttributeError("no pin named %s on this board: edit the names" % " or ".join(names))
+    raise AttributeError(
+        "no pin named %s on this board: edit the names (on a computer, set "
+        "BLINKA_OS_AGNOSTIC=1 to use Blinka's simulated board)" % " or ".join(names)
+    )
 
 
 def setup_spi():
     # Configure the hardware: name the pins (board.SPI() is not on every board)
-    spi = busio.SPI(board.SCK, board.MOSI, board.MISO)
+    spi = busio.SPI(pin("SCK"), pin("MOSI"), pin("MISO"))
 
     sensor_cs = digitalio.DigitalInOut(pin("D5", "Dx_OUTPUT"))
     sensor_cs.switch_to_output(value=True)  # chip selects are active low: high is idle
@@ -86,4 +92,7 @@ async def log_to_sdcard(sdcard_handle):
 sensor_handle, sdcard_handle = setup_spi()
 asynccp.schedule(Duration.of_milliseconds(123), read_sensor, sensor_handle)
 sd_log_scheduled_task = asynccp.schedule(Duration.of_seconds(1.5), log_to_sdcard, sdcard_handle)
-asynccp.run()
+if sys.implementation.name == "cpython":  # on a computer: 5 seconds, then stop
+    asynccp.get_loop().run_for(5)
+else:  # as code.py on a board: for ever
+    asynccp.run()

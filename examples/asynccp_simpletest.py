@@ -3,9 +3,12 @@
 """asynccp simple test: two tasks at once, an LED blinking and a counter.
 
 Copy this file to CIRCUITPY as code.py (with lib/asynccp and
-lib/adafruit_ticks.mpy). On a desktop: ``BLINKA_OS_AGNOSTIC=1 python
-asynccp_simpletest.py`` runs it on Blinka's simulated board.
+lib/adafruit_ticks.mpy). On a computer, ``BLINKA_OS_AGNOSTIC=1 python
+asynccp_simpletest.py`` runs it on Blinka's simulated board for 5 seconds;
+each change of the LED is printed.
 """
+
+import sys
 
 import board
 import digitalio
@@ -18,7 +21,10 @@ def pin(*names):
     for name in names:
         if hasattr(board, name):
             return getattr(board, name)
-    raise AttributeError("no pin named %s on this board: edit the names" % " or ".join(names))
+    raise AttributeError(
+        "no pin named %s on this board: edit the names (on a computer, set "
+        "BLINKA_OS_AGNOSTIC=1 to use Blinka's simulated board)" % " or ".join(names)
+    )
 
 
 # board.LED on most boards; Dx_OUTPUT on Blinka's simulated board
@@ -27,8 +33,11 @@ led.switch_to_output(value=False)
 
 
 async def blink(seconds):
+    lit = False
     while True:
-        led.value = not led.value
+        lit = not lit
+        led.value = lit
+        print("LED", "on" if lit else "off")
         await asynccp.delay(seconds)  # the other task runs meanwhile
 
 
@@ -42,4 +51,7 @@ async def count():
 
 asynccp.add_task(blink(0.5))
 asynccp.add_task(count())
-asynccp.run()
+if sys.implementation.name == "cpython":  # on a computer: 5 seconds, then stop
+    asynccp.get_loop().run_for(5)
+else:  # as code.py on a board: for ever
+    asynccp.run()

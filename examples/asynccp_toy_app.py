@@ -6,14 +6,21 @@ watched over a serial port, and a rotary encoder with a push button.
 
 Wiring: an analog sensor on A0, the LED (the beach ball), the printer's
 serial port on TX/RX (115200 baud), an encoder on D9/D10 with its button on
-D11 (all to ground). On Blinka's simulated board (``BLINKA_OS_AGNOSTIC=1``)
-there is no serial port, so the printer job idles, and the knob stands still.
+D11 (all to ground). On a computer, ``BLINKA_OS_AGNOSTIC=1 python
+asynccp_toy_app.py`` runs it on Blinka's simulated board for 5 seconds:
+there is no serial port there, so the printer job idles, and the knob stands
+still.
 """
 
-import analogio
-import board
-import busio
-import digitalio
+import sys
+
+try:
+    import analogio
+    import board
+    import busio
+    import digitalio
+except NotImplementedError:  # no analog input: Blinka on a computer, say
+    raise SystemExit("no analog input here (on a computer, set BLINKA_OS_AGNOSTIC=1)")
 
 import asynccp
 from asynccp.time import Duration
@@ -24,7 +31,10 @@ def pin(*names):
     for name in names:
         if hasattr(board, name):
             return getattr(board, name)
-    raise AttributeError("no pin named %s on this board: edit the names" % " or ".join(names))
+    raise AttributeError(
+        "no pin named %s on this board: edit the names (on a computer, set "
+        "BLINKA_OS_AGNOSTIC=1 to use Blinka's simulated board)" % " or ".join(names)
+    )
 
 
 sensor = analogio.AnalogIn(pin("A0", "Ax_INPUT_WAVE_SINE"))
@@ -40,26 +50,30 @@ except (ImportError, RuntimeError, ValueError) as e:  # no serial port here
 reading_sensor = False
 light = 0
 hotend = None
+ball_turns = 0
 
 
 async def read_sensor():
     """Average 10 samples over a second: slow, but the beach ball spins on."""
-    global reading_sensor, light
+    global reading_sensor, light, ball_turns
     reading_sensor = True
+    ball_turns = 0
     try:
         total = 0
         for _ in range(10):
             total += sensor.value
             await asynccp.delay(0.1)  # don't block the beach ball while the sensor senses
         light = total // 10
-        print("light", light)
+        print("light", light, "(the beach ball turned %d times meanwhile)" % ball_turns)
     finally:
         reading_sensor = False
 
 
 async def animate_beach_ball():
+    global ball_turns
     if reading_sensor:
-        ball.value = not ball.value  # quick; anything slow inside would `await`
+        ball_turns += 1
+        ball.value = ball_turns % 2  # quick; anything slow inside would `await`
     else:
         ball.value = False
 
@@ -131,5 +145,8 @@ asynccp.schedule(Duration.of_milliseconds(200), coroutine_function=read_from_3d_
 asynccp.schedule(Duration.of_milliseconds(10), coroutine_function=rotary.loop)
 
 # And let asynccp do while True
-asynccp.run()
+if sys.implementation.name == "cpython":  # on a computer: 5 seconds, then stop
+    asynccp.get_loop().run_for(5)
+else:  # as code.py on a board: for ever
+    asynccp.run()
 # ----------  asynccp wiring ends here  ---------- #

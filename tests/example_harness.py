@@ -3,10 +3,13 @@
 """Run an example program unchanged under the virtual clock, and see what it did.
 
 ``run_example("asynccp_simpletest.py", seconds=10)`` runs the file as
-``__main__`` on Blinka's simulated board (``BLINKA_OS_AGNOSTIC=1``) with
-``asynccp.run`` replaced by ``loop.run_for(seconds)`` on a fresh
-:func:`asynccp.testing.virtual_loop` (and ``asynccp.asyncio.run(coro)``, for
-the asyncio examples, by ``create_task(coro)`` and the same ``run_for``).
+``__main__`` on Blinka's simulated board (``BLINKA_OS_AGNOSTIC=1``) on a
+fresh :func:`asynccp.testing.virtual_loop`, for ``seconds`` of simulated
+time: the example's own ``asynccp.get_loop().run_for(s)`` (what it does on a
+computer: ``sim.stopped_after`` records ``s``), its ``asynccp.run()`` and,
+for the asyncio examples, ``asynccp.asyncio.run(coro)`` (``create_task(coro)``
+then the same run) all run the loop for ``seconds``. ``time.sleep(s)`` in
+the example (work that takes time) moves the virtual clock on by ``s``.
 The hardware classes the examples use are swapped for recording fakes, so a
 test can script inputs (a function of simulated milliseconds) and read back
 every output with its time:
@@ -18,6 +21,8 @@ every output with its time:
 - ``busio.UART``: ``sim.uart_factory(**kw)`` makes the port, if set; otherwise
   it raises ImportError as Blinka's simulated board does.
 - ``print``: ``sim.prints`` lists ``(ms, text)``.
+- ``sim.stopped_after``: the seconds the example asked to run for on a
+  computer (``run_for``), or None if it did not ask.
 
 Pins are named as ``board`` names them on the simulated board
 (``"Dx_OUTPUT"``, ``"CS"``, ...).
@@ -28,6 +33,7 @@ import os
 os.environ.setdefault("BLINKA_OS_AGNOSTIC", "1")
 
 import runpy  # noqa: E402
+import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 from unittest import mock  # noqa: E402
 
@@ -72,6 +78,7 @@ class Sim:
         self.spi = []
         self.uart_factory = None
         self.dio = []  # every DigitalInOut made
+        self.stopped_after = None
 
     def now(self):
         return self.loop.clock.elapsed_ms
@@ -183,7 +190,8 @@ def _fakes(sim):
 
 
 def run_example(name, seconds, setup=None):
-    """Run examples/<name> for ``seconds`` of simulated time; returns its Sim.
+    """Run examples/<name> (or the program at the path ``name``) for
+    ``seconds`` of simulated time; returns its Sim.
 
     ``setup(sim)`` runs first, to script inputs.
     """
@@ -194,19 +202,31 @@ def run_example(name, seconds, setup=None):
         setup(sim)
     dio, ain, spi, uart = _fakes(sim)
 
+    def run():
+        core.Loop.run(loop, seconds)
+
+    def run_for(s):  # what the examples call on a computer
+        sim.stopped_after = s
+        run()
+
+    loop.run_for = run_for
+
     def asyncio_run(coro):
         main = asynccp.asyncio.create_task(coro)
-        loop.run_for(seconds)
+        run()
         sim.main_task = main
+
+    def sleep(s):  # work that takes time (the loop cannot run meanwhile)
+        loop.clock.advance(round(s * 1000))
 
     try:
         with mock.patch.object(digitalio, "DigitalInOut", dio), mock.patch.object(
             analogio, "AnalogIn", ain
         ), mock.patch.object(busio, "SPI", spi), mock.patch.object(
             busio, "UART", uart
-        ), mock.patch.object(asynccp, "run", lambda: loop.run_for(seconds)), mock.patch.object(
+        ), mock.patch.object(asynccp, "run", run), mock.patch.object(
             asynccp.asyncio, "run", asyncio_run
-        ):
+        ), mock.patch.object(time, "sleep", sleep):
             sim.globals = runpy.run_path(
                 str(EXAMPLES / name), init_globals={"print": sim.print}, run_name="__main__"
             )

@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Every shell command README.md gives works as written there.
+"""Every shell command README.md gives works as written there (and the
+tracing guide's asynccp-timeline commands do too).
 
 The commands are read from README.md itself: the lines of its ``sh`` code
 blocks and each inline code span that starts like a command. Each must be in
@@ -17,7 +18,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -49,33 +49,19 @@ RUN = "run"
 
 #: command -> RUN, or why it is not run here (and what covers it instead)
 COMMANDS = {
-    "make": RUN,
     "make docs": RUN,
     "BLINKA_OS_AGNOSTIC=1 .venv/bin/python examples/asynccp_simpletest.py": RUN,
-    ". .venv/bin/activate": RUN,
-    "python examples/...": RUN,  # (the same, with the venv active: run with the simple test)
-    "asynccp-timeline trace.csv -o timeline.png": RUN,
-    "asynccp-timeline": RUN,  # (that command)
-    ".venv/bin/asynccp-timeline": RUN,
-    "python -m asynccp.timeline": RUN,
     "make bundle": "`make test` runs it right before pytest (test_make_test_builds_first)",
     "make test": "this test runs inside it",
-    "make venv": "`make bundle` and `make test` depend on it, so it ran before this test",
     "make bench": "minutes of timings, not a test (its `--quick` smoke run is no check either)",
-    "ASYNCCP_VERSION=X.Y.Z make bundle": "X.Y.Z stands for a version; a second full build "
-    "(test_build_failures.py runs make bundle with ASYNCCP_VERSION set)",
-    "git clone https://github.com/asynccp/CircuitPython_asynccp.git": "needs the network; "
-    "test_build_community_bundle.py clones this checkout and builds the clone",
-    "cd CircuitPython_asynccp": "follows the clone above",
     "circup install asynccp": "needs the network and a board; test_build_circup.py runs "
     "circup install offline from the built bundles onto a fake board",
     "circup bundle-add asynccp/CircuitPython_asynccp": "needs the network (GitHub releases)",
-    "circup bundle-add": "(that command)",
-    "circup freeze": "needs a board; test_build_circup.py runs it on a fake board",
     "pip install circuitpython-asynccp": "needs the network and a release on PyPI; "
     "test_build_outputs.py installs the built wheel and imports it",
-    'pip install "circuitpython-asynccp[timeline]"': "needs the network and a release on "
-    "PyPI; test_build_outputs.py runs asynccp-timeline from the built wheel",
+    "python -m http.server -d build/micropython": "serves until stopped; "
+    "test_build_micropython.py serves build/micropython the same way and installs "
+    "package.json from it with MicroPython's own mip",
 }
 
 
@@ -121,36 +107,16 @@ def test_make_and_make_docs():
     assert (ROOT / "docs" / "_build" / "html" / "index.html").is_file()
 
 
-def run_until(command, text, tmp_path):
-    """Start a program that runs for ever, wait for ``text`` in its output,
-    stop it; its output."""
-    log = tmp_path / "out.txt"
-    with open(log, "w") as f:
-        p = sh(command, out=f, start_new_session=True)
-        deadline = time.monotonic() + 60  # usually about a second
-        try:
-            while time.monotonic() < deadline and p.poll() is None:
-                if text in log.read_text():
-                    break
-                time.sleep(0.1)
-        finally:
-            if p.poll() is None:
-                os.killpg(p.pid, 9)
-            p.wait()
-    return log.read_text()
+def test_the_simple_test_runs_on_blinka_and_ends_by_itself():
+    p = sh("BLINKA_OS_AGNOSTIC=1 .venv/bin/python examples/asynccp_simpletest.py")
+    out, _ = p.communicate(timeout=60)  # it stops after 5 s on a computer
+    assert p.returncode == 0, out
+    assert "LED on\ncount 1\nLED off\n" in out, out
+    assert "count 5" in out and "Traceback" not in out, out
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        "BLINKA_OS_AGNOSTIC=1 .venv/bin/python examples/asynccp_simpletest.py",
-        ". .venv/bin/activate && BLINKA_OS_AGNOSTIC=1 python examples/asynccp_simpletest.py",
-    ],
-)
-def test_the_simple_test_runs_on_blinka(command, tmp_path):
-    out = run_until(command, "count 2", tmp_path)
-    assert "count 1\ncount 2" in out, out
-    assert "Traceback" not in out, out
+# The tracing guide's commands (docs/guides/tracing.rst): the timeline command,
+# installed and run as a module, and the checkout's own.
 
 
 @pytest.fixture(scope="module")
