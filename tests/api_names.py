@@ -44,9 +44,8 @@ PKG = SRC / "asynccp"
 INTERNAL = {
     "asynccp.task.cancel": "the body of Task.cancel()",
     "asynccp.join.join": "the generator behind `await task`",
-    "asynccp.lazy.load": "the lookup behind the package's lazily loaded names",
     "asynccp.lazy.attr": "the package's __getattr__",
-    "asynccp.lazy.method": "Loop.__getattr__ and ScheduledTask.__getattr__",
+    "asynccp.lazy.method": "__getattr__ of Loop, ScheduledTask and Duration",
     "asynccp.messages.M": "the error texts: docs/errors.rst lists them by number",
 }
 
@@ -60,17 +59,19 @@ def lazy_names(namespace):
     """The names ``namespace`` ("asynccp" or "asynccp.asyncio") loads on
     first use, read from its table of lazily loaded names.
 
-    The one place that reads those tables: src/asynccp/lazy.py's ``_NAMES``
-    (";module: name name ... ;") and src/asynccp/asyncio/__init__.py's
-    ``_NAMES`` (" name:module ...").
+    The one place that reads those tables, both ";module: name name ... ;":
+    src/asynccp/lazy.py's ``_LAZY`` (its ``Class.method`` entries are
+    methods, and a Loop method is a package function too) and
+    src/asynccp/asyncio/__init__.py's ``_lazy``.
     """
     if namespace == "asynccp":
-        table = importlib.import_module("asynccp.lazy")._NAMES
-        return [n for part in table.split(";") for n in part.partition(":")[2].split()]
-    if namespace == "asynccp.asyncio":
-        table = importlib.import_module("asynccp.asyncio")._NAMES
-        return [entry.partition(":")[0] for entry in table.split()]
-    raise ValueError(namespace)
+        table = importlib.import_module("asynccp.lazy")._LAZY
+    elif namespace == "asynccp.asyncio":
+        table = importlib.import_module("asynccp.asyncio")._lazy
+    else:
+        raise ValueError(namespace)
+    names = [n for part in table.split(";") for n in part.partition(":")[2].split()]
+    return [n.partition("Loop.")[2] or n for n in names if "." not in n or n.startswith("Loop.")]
 
 
 def module_names():

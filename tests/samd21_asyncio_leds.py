@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
 # The cooperative multitasking guide's first asyncio program in generator
 # form: two LEDs blinking at two rates, with create_task and gather.
 import asynccp.asyncio as asyncio

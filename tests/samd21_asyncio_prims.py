@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
 # An asyncio program in generator form with gather, Event, wait_for (one
 # time-out), Queue, Lock and one cancel.
 import asynccp.asyncio as asyncio

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
 # A small app in generator form: a blinking task, two schedules (80 Hz and
 # 15 Hz), a task cancelled mid-delay, then the schedules stopped.
 import asynccp

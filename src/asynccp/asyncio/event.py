@@ -23,6 +23,7 @@ class Event:
         self.waiting = []  # the tasks waiting, first come first
 
     def is_set(self):
+        """True while the event is set."""
         return self.state
 
     def set(self):
@@ -34,6 +35,8 @@ class Event:
             _wake_all(q)
 
     def clear(self):
+        """Clear the event; later waits block until the next set(). Does
+        not yield."""
         self.state = False
 
     def wait(self):
