@@ -3,8 +3,8 @@
 """Event: one task (or a callback) tells others that something happened."""
 
 from . import core as _core
+from .waitq import _give
 from .waitq import _wait as _park
-from .waitq import _wake_all
 
 _core._gc()
 
@@ -24,7 +24,8 @@ class Event:
         """Set the event and wake every waiting task. Does not yield; the
         woken tasks run when the caller next yields."""
         self._set = True
-        _wake_all(self._q)
+        while _give(self._q, None):  # every waiter, in the order they came
+            pass
 
     def clear(self):
         """Clear the event; later waits block until the next set()."""

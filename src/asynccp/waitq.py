@@ -38,17 +38,11 @@ def _wait(q):
     lp._w.pop(t, None)  # it has taken what it was handed, if anything
 
 
-def _wake_all(q):
-    # Wake every task waiting in list q, in the order they came.
-    while q:
-        t = q.pop(0)
-        t.loop._wake(t)
-
-
 def _give(q, then):
     # Wake the first waiter of q, handing it something; returns it, or None
     # if nobody waits. If it is cancelled before it runs, then(task) is called
-    # at once, so what it was handed goes on to the next in line.
+    # at once, so what it was handed goes on to the next in line (then None:
+    # nothing to pass on). To wake every waiter: while _give(q, None): pass
     if q:
         t = q.pop(0)
         lp = t.loop

@@ -4,7 +4,7 @@
 
 from ..awaitable import _Aw
 from ..core import _gc
-from ..waitq import _wait, _wake_all
+from ..waitq import _give, _wait
 from . import _flush
 
 _gc()
@@ -32,7 +32,8 @@ class Event:
         q = self.waiting
         if q:
             _flush(q[0].loop)
-            _wake_all(q)
+            while _give(q, None):  # every waiter, in the order they came
+                pass
 
     def clear(self):
         """Clear the event; later waits block until the next set(). Does

@@ -5,7 +5,7 @@ use. (MicroPython's asyncio had no Queue up to 1.28.)"""
 
 from ..awaitable import _Aw
 from ..core import _gc, _m
-from ..waitq import _wait, _wake_all
+from ..waitq import _give, _wait
 from . import _flush, _pass
 
 _gc()
@@ -84,7 +84,8 @@ class Queue:
         q = self._jq
         if self._unfinished == 0 and q:
             _flush(q[0].loop)
-            _wake_all(q)
+            while _give(q, None):  # every waiter, in the order they came
+                pass
 
     def join(self):
         """Wait until task_done() was called for every item put:
