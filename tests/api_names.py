@@ -59,18 +59,19 @@ def lazy_names(namespace):
     """The names ``namespace`` ("asynccp" or "asynccp.asyncio") loads on
     first use, read from its table of lazily loaded names.
 
-    The one place that reads those tables, both ";module: name name ... ;":
-    src/asynccp/lazy.py's ``_LAZY`` (its ``Class.method`` entries are
-    methods, and a Loop method is a package function too) and
-    src/asynccp/asyncio/__init__.py's ``_lazy``.
+    The one place that reads those tables, both " module: name name ...
+    module: ... " (a word ending in ":" is a module): src/asynccp/lazy.py's
+    ``_lazy`` (its ``Class.method`` entries are methods, and a Loop method
+    is a package function too) and src/asynccp/asyncio/__init__.py's
+    ``_lazy``.
     """
     if namespace == "asynccp":
-        table = importlib.import_module("asynccp.lazy")._LAZY
+        table = importlib.import_module("asynccp.lazy")._lazy
     elif namespace == "asynccp.asyncio":
         table = importlib.import_module("asynccp.asyncio")._lazy
     else:
         raise ValueError(namespace)
-    names = [n for part in table.split(";") for n in part.partition(":")[2].split()]
+    names = [n for n in table.split() if n[-1] != ":"]
     return [n.partition("Loop.")[2] or n for n in names if "." not in n or n.startswith("Loop.")]
 
 

@@ -33,8 +33,12 @@ machine is. (Timing is what this leaves out: on a board a run can be late,
 and garbage piles up differently; the budgets keep a margin for that.)
 """
 
+import atexit
 import os
+import shutil
 import subprocess
+import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -52,7 +56,9 @@ def stub_dir():
     """A folder with ``supervisor.mpy`` and ``time.mpy``, compiled from
     tests/heap_stub."""
     exe = Path(micropython_binary()).parent / "mpy-cross"
-    for src in sorted(STUB_SRC.glob("*.py")):
+    for src in sorted(
+        STUB_SRC.glob("*.py")
+    ):  # (compiled once; a test session may race here harmlessly)
         out = STUB_DIR / f"{src.stem}.mpy"
         if not out.is_file() or out.stat().st_mtime < src.stat().st_mtime:
             STUB_DIR.mkdir(parents=True, exist_ok=True)
@@ -64,18 +70,48 @@ def stub_dir():
     return STUB_DIR
 
 
+def _lib_folder(lib_dirs):
+    """One folder holding the stubs and the library (lib_dirs merged, in
+    order), made once per set of folders in this process (removed at exit)."""
+    key = tuple(str(Path(d).resolve()) for d in lib_dirs)
+    with _LOCK:
+        if key not in _LIBS:
+            out = Path(tempfile.mkdtemp(prefix="heap-lib-"))
+            atexit.register(shutil.rmtree, out, True)
+            shutil.copytree(stub_dir(), out, dirs_exist_ok=True)
+            for d in key:
+                shutil.copytree(d, out, dirs_exist_ok=True)
+            _LIBS[key] = out
+        return _LIBS[key]
+
+
+_LIBS = {}
+_LOCK = threading.Lock()
+
+
 def run_in_heap(program, heapsize, lib_dirs=(MPY_LIB,), timeout=120):
     """Run ``program`` (a path) as one script in a heap of ``heapsize`` bytes:
-    ``(returncode, output)``. Nothing of the host's is on the path."""
-    path = os.pathsep.join(str(d) for d in [stub_dir(), *lib_dirs])
-    proc = subprocess.run(
-        [micropython_binary(), "-X", f"heapsize={heapsize}", str(program)],
-        env={"MICROPYPATH": path, "PATH": os.environ.get("PATH", "")},
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    ``(returncode, output)``. Nothing of the host's is on the path.
+
+    It runs as a board runs it: as ``code.py``, with the library in
+    ``lib`` beside it, both named by these short relative paths. The paths
+    are interned strings in the heap (each module's ``__file__``), so where
+    the checkout is would otherwise change the heap by a few bytes per
+    module, and with them where the holes are: a program could fit in a
+    heap on one machine and not on another."""
+    lib = _lib_folder(lib_dirs)
+    with tempfile.TemporaryDirectory(prefix="heap-") as tmp:
+        os.symlink(lib, Path(tmp) / "lib")
+        shutil.copyfile(program, Path(tmp) / "code.py")
+        proc = subprocess.run(
+            [micropython_binary(), "-X", f"heapsize={heapsize}", "code.py"],
+            env={"MICROPYPATH": "lib", "PATH": os.environ.get("PATH", "")},
+            cwd=tmp,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
     return proc.returncode, proc.stdout + proc.stderr
 
 

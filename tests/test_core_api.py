@@ -77,10 +77,11 @@ def _lazy_table():
     from asynccp import lazy
 
     names = {}
-    for part in lazy._LAZY.split(";")[1:-1]:
-        module, listed = part.split(":")
-        for name in listed.split():
-            names[name] = module.strip()
+    for word in lazy._lazy.split():
+        if word[-1] == ":":
+            module = word[:-1]
+        else:
+            names[word] = module
     return names
 
 

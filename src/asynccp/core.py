@@ -126,6 +126,7 @@ class Task:
         its next await. Returns False if the task had already ended (nothing
         happens), else True. (This loads ``asynccp.task``.)
         """
+        _gc()  # (the first cancel loads asynccp.task: into a heap without garbage)
         from .task import cancel
 
         return cancel(self)

@@ -47,10 +47,9 @@ del const  # (not asyncio.const)
 
 # The names that load their module on first use, in asynccp/lazy.py's form
 _lazy = (
-    ";.task: CancelledError ;.awaitable: TimeoutError ;funcs: gather wait_for wait_for_ms"
-    " ;event: Event ;lock: Lock"
-    " ;semaphore: Semaphore BoundedSemaphore ;queue: Queue QueueEmpty QueueFull"
-    " ;loop: Loop get_event_loop new_event_loop ;"
+    " .task: CancelledError .awaitable: TimeoutError funcs: gather wait_for wait_for_ms"
+    " event: Event lock: Lock semaphore: Semaphore BoundedSemaphore queue: Queue QueueEmpty"
+    " QueueFull loop: Loop get_event_loop new_event_loop current_task "
 )
 
 
@@ -69,12 +68,14 @@ def __getattr__(attr):
     i = t.find(" " + attr + " ")
     if i < 0:
         raise AttributeError(attr)
-    i = t.rfind(";", 0, i) + 1
+    j = t.rfind(":", 0, i)
+    i = t.rfind(" ", 0, j) + 1
     lv = 1
     if t[i] == ".":  # asynccp's module (TimeoutError is asynccp.TimeoutError)
         i += 1
         lv = 2
-    m = __import__(t[i : t.find(":", i)], globals(), None, (attr,), lv)
+    _core._gc()  # the module loads into a heap without garbage (see asynccp.core)
+    m = __import__(t[i:j], globals(), None, (attr,), lv)
     value = _got[attr] = getattr(m, attr)
     return value
 
@@ -220,7 +221,8 @@ class Task(_core.Task):
             # forwarded to the running task: MicroPython marks it cancelled,
             # and its next await (which files it somewhere) drops the mark
             return True
-        from ..task import CancelledError, _throw  # (loaded by the first cancel)
+        _core._gc()  # (the first cancel loads asynccp.task: into a heap without garbage)
+        from ..task import CancelledError, _throw
 
         _flush(lp)
         _throw(lp, self, CancelledError())
@@ -283,7 +285,8 @@ def create_task(coro):
     lp = _core._running or _core.get_loop()
     t = Task()
     t.coro = t._c = coro  # (_c: the coroutine, for the exception report)
-    t.loop = lp
+    if lp is not _core.Task.loop:  # (the default loop's tasks take it from the class)
+        t.loop = lp
     _flush(lp)
     lp._ready(t)
     return t
@@ -292,15 +295,6 @@ def create_task(coro):
 def _promote(aw):
     # a task for aw: aw itself if it is one (asynccp's tasks too)
     return aw if isinstance(aw, _core.Task) else create_task(aw)
-
-
-def current_task():
-    """The running task (a task made with asynccp's API too); RuntimeError
-    if no task runs."""
-    lp = _core._running
-    if lp is None or lp.cur is None:
-        raise RuntimeError(_m(36))  # no running event loop
-    return lp.cur
 
 
 # ---------------------------------------------------------------- running

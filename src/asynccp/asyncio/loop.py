@@ -1,7 +1,7 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""The loop object (get_event_loop(), new_event_loop(), Loop) and the report
-of an exception nobody retrieved: loaded on first use."""
+"""The loop object (get_event_loop(), new_event_loop(), Loop), current_task()
+and the report of an exception nobody retrieved: loaded on first use."""
 
 import sys
 
@@ -108,6 +108,15 @@ class Loop:
     def call_exception_handler(context):
         """Call the handler set, or :meth:`default_exception_handler`."""
         (Loop._exc_handler or Loop.default_exception_handler)(Loop, context)
+
+
+def current_task():
+    """The running task (a task made with asynccp's API too); RuntimeError
+    if no task runs."""
+    lp = _core._running
+    if lp is None or lp.cur is None:
+        raise RuntimeError(_m(36))  # no running event loop
+    return lp.cur
 
 
 def get_event_loop(runq_len=0, waitq_len=0):

@@ -5,7 +5,7 @@ use. (MicroPython's asyncio had no Queue up to 1.28.)"""
 
 from ..awaitable import _Aw
 from ..core import _gc, _m
-from ..waitq import _give, _wait
+from ..waitq import _NOW, _give, _wait
 from . import _flush, _pass
 
 _gc()
@@ -90,7 +90,7 @@ class Queue:
     def join(self):
         """Wait until task_done() was called for every item put:
         ``await q.join()``."""
-        return _Aw(_join(self))
+        return _Aw(_wait(self._jq)) if self._unfinished > 0 else _NOW
 
     # Wake the first waiting getter if there is an item (putter: if there is
     # room); also how a woken one that is cancelled passes its turn on.
@@ -114,11 +114,6 @@ def _put(qu, item):
     while qu.full():
         yield from _wait(qu._pq)
     qu.put_nowait(item)
-
-
-def _join(qu):
-    if qu._unfinished > 0:
-        yield from _wait(qu._jq)
 
 
 _gc()
