@@ -123,7 +123,9 @@ class Task:
         which is soon: a task sleeping or waiting is woken for it (and leaves
         the queue it waited in). Its ``finally`` blocks run; it may catch the
         exception and go on. A task that cancels itself gets the exception at
-        its next await. Returns False if the task had already ended (nothing
+        its next await. A :class:`ScheduledTask`'s schedule ends too: no
+        run starts after this, even if the run in progress catches the
+        exception. Returns False if the task had already ended (nothing
         happens), else True. (This loads ``asynccp.task``.)
         """
         _gc()  # (the first cancel loads asynccp.task: into a heap without garbage)

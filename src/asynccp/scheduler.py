@@ -217,13 +217,6 @@ class ScheduledTask(Task):
     _lazy = "ScheduledTask"  # its name in asynccp/lazy.py's table (subclasses too)
     __getattr__ = _method
 
-    def cancel(self):
-        """Stop the schedule and interrupt a run in progress: CancelledError
-        is thrown into it at its current await. Does not yield. Returns False
-        if the schedule had ended already."""
-        self.stopped = True
-        return Task.cancel(self)
-
 
 def _schedule(self, frequency=None, coroutine_function=None, *args, **kwargs):
     """Run ``coroutine_function(*args, **kwargs)`` on this loop at a fixed

@@ -32,6 +32,7 @@ def cancel(t):
     # Task.cancel's body
     if t.state < -2:  # ended (core's _DONE, _FAILED)
         return False
+    t.stopped = True  # a ScheduledTask's schedule ends too, even if a run swallows it
     _throw(t.loop, t, CancelledError())  # (replaces a pending TypeError)
     return True
 
