@@ -7,9 +7,10 @@ whose CircuitPython has no async syntax): generators and ``yield from``.
     async def f():     becomes   def f():  with at least one yield in it
     async with h as r  becomes   r = yield from h, then try/finally h.release()
 
-Copy to the board: lib/asynccp/__init__.mpy, core.mpy, delay.mpy,
-scheduler.mpy and resource.mpy (only what this file uses), and
-lib/adafruit_ticks.mpy. Wiring: an analog sensor on A0; the LED. On Blinka's
+Copy to the board, into lib/asynccp/: __init__.mpy, core.mpy, delay.mpy,
+lazy.mpy, scheduler.mpy, resource.mpy and waitq.mpy (only what this file
+uses; CircuitPython needs no adafruit_ticks). Wiring: an analog sensor on
+A0; the LED. On Blinka's
 simulated board (on a computer: ``BLINKA_OS_AGNOSTIC=1 python
 asynccp_generator_tasks.py``, which stops after 6 seconds) the sensor is a
 sine wave.
