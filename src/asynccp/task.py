@@ -40,6 +40,9 @@ def cancel(t):
 def _send(self, _):
     # Loop.send: the next step of the running task, whose exception is pending
     t = self.cur
+    w = self._w.pop(t, None)
+    if w is not None:  # (then,) of asyncio's primitives: see _throw
+        w[0](t)
     c, e = self._x.pop(t)
     t.coro = c
     return c.throw(e)
@@ -53,13 +56,19 @@ def _throw(self, t, e):
         x = self._x.get(t)
         self._x[t] = (t.coro if x is None else x[0], e)
         t.coro = self
-    w = self._w.pop(t, None)
-    if w is not None:
-        if type(w) is list:
-            if t in w:  # leave the list it waits in
-                w.remove(t)
-        else:  # it was handed something it will not take now: pass it on
-            w(t)
+    w = self._w.get(t)
+    if type(w) is list:  # leave the list it waits in
+        del self._w[t]
+        if t in w:
+            w.remove(t)
+    elif w is not None and type(w) is not tuple:
+        # it was handed something it will not take now: pass it on. A
+        # 1-tuple (then,) of asyncio's primitives is left for _send, which
+        # calls then(t) when t runs, before the exception reaches its code:
+        # MicroPython's and CPython's pass it on in an except clause, so
+        # tasks readied meanwhile run before the next waiter.
+        del self._w[t]
+        w(t)
     s = t.state
     if s == 0:  # sleeping: out of the timer list
         i = self._s.index(t)

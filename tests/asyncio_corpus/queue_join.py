@@ -13,7 +13,7 @@ import asyncio
 async def worker(q, name):
     while True:
         x = await q.get()
-        await asyncio.sleep(0.02 * x)
+        await asyncio.sleep(0.05 * x)  # (50 ms apart at least: a busy machine is late)
         print(name, "did", x)
         q.task_done()
 

@@ -108,13 +108,14 @@ def _pass(q, then):
     # Wake the first waiter of list q with something handed to it (the
     # lock, a permit, its turn at an item), after the sleepers due now (the
     # order of MicroPython's asyncio); if it is cancelled before it runs,
-    # then(task) passes that on (asynccp.waitq._give). The waiter, or None.
-    # (The primitives that call this import waitq; this module does not.)
+    # then(task) passes that on when it runs (asynccp.waitq._give; the
+    # 1-tuple: not at cancel(), see asynccp.task._throw). The waiter, or
+    # None. (The primitives that call this import waitq; this module does not.)
     if q:
         from ..waitq import _give
 
         _flush(q[0].loop)
-        return _give(q, then)
+        return _give(q, (then,))
     return None
 
 
