@@ -95,7 +95,6 @@ class ScheduledTask(Task):
     args = ()
     kwargs = {}
     catch_up = REBASE
-    runs = 0  # runs started
 
     def __init__(self, loop, frequency, coroutine_function, args, kwargs, later):
         # (made by Loop.schedule and schedule_later; kwargs go to the messages
@@ -106,8 +105,10 @@ class ScheduledTask(Task):
         if not callable(coroutine_function) or hasattr(coroutine_function, "send"):
             raise TypeError(_m(16, coroutine_function, kwargs))  # schedule takes a function
         c = kwargs.pop("catch_up", REBASE)
-        k = "catch_up"  # (catchup=, a misspelling, is refused: made of that, no new name)
-        if type(c) is not int or c < 0 or c > 2 or k[:5] + k[6:] in kwargs:  # (REBASE to SKIP)
+        # (c: REBASE to SKIP; catchup=, a misspelling, is refused: made of
+        # "catch_up", no new interned name, and only if there are keywords)
+        k = "catch_up"
+        if type(c) is not int or c < 0 or c > 2 or kwargs and k[:5] + k[6:] in kwargs:
             raise ValueError(_m(17, c, kwargs))  # catch_up must be REBASE, BURST or SKIP
         self.q, self.r, self.den = _period(frequency)  # the period: q + r/den ms
         if c:  # (not REBASE)
@@ -119,6 +120,7 @@ class ScheduledTask(Task):
             self.args = args
         if kwargs:
             self.kwargs = kwargs
+        self.runs = 0  # runs started
         self._start(later)
 
     def _start(self, later):
