@@ -220,14 +220,16 @@ def test_a_missing_await_is_an_error_not_a_starved_loop():
         while True:
             asynccp.delay(0.5)  # no await: the other task would never run
 
-    async def other():
+    def other():  # (a generator: no warning about a coroutine never run)
         ran.append(1)
+        yield
 
     lp.add_task(forgot())
     lp.add_task(other())
     kind, text = _raised("lp.run()", {"lp": lp})
     assert kind == "RuntimeError"
     assert "missing await" in text, text
+    assert ran == []  # it never ran: the error came at forgot's second delay
     next(iter(asynccp.delay(0)))  # disarmed: the next delay is fine (and awaited)
     asynccp.delay_ms(5)
     kind, text = _raised("asynccp.delay_ms(5)")
