@@ -9,8 +9,8 @@ list cannot go stale. A board without ``messages.mpy`` raises
 
 An entry that is a text is shown as it is (``%r`` and ``%d`` mark where the
 values go). An entry that is a function of the values shows the text it
-makes, read from its source in messages.py: the string literals of its body,
-joined.
+makes, read from its source in messages.py: the string literals of what it
+returns, joined in the order they are written.
 """
 
 import ast
@@ -28,13 +28,20 @@ def _function_text(fn, path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, (ast.Lambda, ast.FunctionDef)) and node.lineno == line:
-            parts = [
-                n.value
-                for n in ast.walk(node)
+            # what it returns (a function's tests, "catchup" in kw, are not text)
+            made = (
+                [node.body]
+                if isinstance(node, ast.Lambda)
+                else [r.value for r in ast.walk(node) if isinstance(r, ast.Return) and r.value]
+            )
+            parts = sorted(
+                (n.lineno, n.col_offset, n.value)
+                for m in made
+                for n in ast.walk(m)
                 if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.strip()
-            ]
+            )
             if parts:
-                return " ".join(parts)
+                return " ".join(p[2] for p in parts)
     raise ValueError(f"{path}:{line}: a message function that makes no text")
 
 

@@ -514,9 +514,11 @@ def test_delays_over_half_the_tick_period_are_value_errors(vloop):
     _raises(ValueError, asynccp.delay, 4 * 24 * 3600)
     _raises(ValueError, asynccp.delay_ms, 2**28)
     _raises(ValueError, vloop.run_later, 4 * 24 * 3600, _gen_fn())
-    # three days is fine
-    asynccp.delay(3 * 24 * 3600)
-    asynccp.delay_ms(2**28 - 1)
+    # three days is fine (each delay awaited: outside a loop that is a
+    # RuntimeError, and a delay made and never awaited would make the next
+    # one an error)
+    _raises(RuntimeError, lambda: next(iter(asynccp.delay(3 * 24 * 3600))))
+    _raises(RuntimeError, lambda: next(iter(asynccp.delay_ms(2**28 - 1))))
 
 
 def test_duration_compare_with_non_duration_is_a_type_error():

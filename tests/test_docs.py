@@ -157,6 +157,8 @@ def test_the_error_messages_are_listed_by_number(html):
         import errorlist
     finally:
         sys.path.remove(str(DOCS))
+    # (not `from asynccp import messages`: once an error has been made in this
+    # process, the package holds None there, as on a board)
     messages = importlib.import_module("asynccp.messages")
 
     page = (html / "errors.html").read_text()

@@ -7,6 +7,7 @@ reads as if the text were there: these tests keep the quotes true, every
 text used, and the errors users get complete."""
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,15 @@ import asynccp
 from asynccp.messages import M
 
 PKG = Path(__file__).resolve().parent.parent / "src" / "asynccp"
+sys.path.insert(0, str(PKG.parent.parent / "docs"))
+from errorlist import _function_text  # noqa: E402  the text the docs show
+
+sys.path.pop(0)
+
+
+def _text(n):
+    """Message n as the docs list it (a function's: the texts in its source)."""
+    return M[n] if isinstance(M[n], str) else _function_text(M[n], PKG / "messages.py")
 CALL = re.compile(r"_m\((\d+)\b")
 
 
@@ -42,7 +52,7 @@ def test_every_call_quotes_its_message():
     for name, line, n, comment in calls:
         assert n < len(M), f"{name}:{line}: no message {n}"
         assert comment, f"{name}:{line}: _m({n}) without a comment quoting its text"
-        text = M[n] if isinstance(M[n], str) else "tasks wait for something nothing can give them"
+        text = _text(n)
         words = _words(comment)
         # the comment's words appear, in order and together, in the text
         assert " ".join(words) in " ".join(_words(text)), (
@@ -50,18 +60,18 @@ def test_every_call_quotes_its_message():
         )
 
 
-# From here on the texts are asynccp.asyncio's: MicroPython's words, so
-# a program ported from asyncio prints what it printed there.
-ASYNCIO_FIRST = 31
+# These texts are asynccp.asyncio's: MicroPython's words, so a program
+# ported from asyncio prints what it printed there. (New messages go after
+# them, asynccp's again.)
+ASYNCIO = range(31, 43)
 
 
 def test_every_message_is_used_and_says_asynccp():
     used = {n for _, _, n, _ in _calls()}
     assert used == set(range(len(M))), f"unused message numbers: {set(range(len(M))) - used}"
-    assert M[ASYNCIO_FIRST] == "coroutine expected"
-    for n, text in enumerate(M):
-        if isinstance(text, str):
-            assert text.startswith("asynccp: ") == (n < ASYNCIO_FIRST), n
+    assert M[ASYNCIO[0]] == "coroutine expected"
+    for n in range(len(M)):
+        assert _text(n).startswith("asynccp: ") == (n not in ASYNCIO), n
 
 
 def _message(fn, *args):
@@ -122,7 +132,15 @@ def test_without_messages_module_errors_still_come(tmp_path, monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_messages)
     kind, text = _message(asynccp.delay, "1")
     assert kind == "TypeError"
-    assert text == "asynccp error 6 ('1',)"
+    # where the text is: the docs' numbered list (docs/errors.rst, made from
+    # messages.py, numbered as M is: tests/test_docs.py)
+    assert text == "asynccp error 6 ('1',): " + DOCS_LIST
+    assert "errors.html" in DOCS_LIST and "error-numbers" in (
+        PKG.parent.parent / "docs" / "errors.rst"
+    ).read_text()
+
+
+DOCS_LIST = "circuitpython-asynccp.readthedocs.io/en/latest/errors.html"
 
 
 @pytest.mark.parametrize("n", range(len(M)))
@@ -131,8 +149,8 @@ def test_each_message_formats(n):
     calls = [c for c in _calls() if c[2] == n]
     assert calls
     text = M[n]
-    if not isinstance(text, str):
-        assert "nothing can give them" in text({})
+    if not isinstance(text, str):  # a function: tested by what it says (below)
+        assert callable(text)
         return
     holes = len(re.findall(r"%[rsd]", text))
     for name, line, _, _ in calls:
@@ -140,3 +158,164 @@ def test_each_message_formats(n):
         args = src[src.index(f"_m({n}") + len(f"_m({n}") :]
         given = 0 if args.startswith(")") else args.split(")")[0].count(",")
         assert given == holes, f"{name}:{line}: message {n} takes {holes} values"
+
+
+# -- issue 16: errors that say what was wrong and the fix -----------------------------
+
+
+def _f():
+    pass
+
+
+def _raised(code, env=None):
+    env = {"asynccp": asynccp, "f": _f, **(env or {})}
+    try:
+        exec(code, env)
+    except Exception as e:  # noqa: BLE001
+        return type(e).__name__, str(e)
+    raise AssertionError("no error: " + code)
+
+
+def _loop():
+    from asynccp.testing import VirtualClock
+
+    return asynccp.Loop(clock=VirtualClock())
+
+
+def test_misspelled_schedule_keyword_is_named():
+    for call in ("schedule", "schedule_later"):
+        kind, text = _raised(f"asynccp.{call}(frequency=10, corouting_function=f)")
+        assert kind == "TypeError"
+        assert "corouting_function= (did you mean coroutine_function=?)" in text, text
+        kind, text = _raised(f"asynccp.{call}(hz=10, corouting_function=f)")
+        assert "corouting_function= (did you mean coroutine_function=?)" in text, text
+        kind, text = _raised(f"asynccp.{call}(frequncy=10, coroutine_function=f)")
+        assert kind == "TypeError"
+        assert "no frequency" in text and "frequncy= (did you mean frequency=?)" in text, text
+    # the errors that were there stay
+    assert _raised("asynccp.schedule(10, None)")[1] == (
+        "asynccp: schedule takes a function (not called: f, not f()), got None"
+    )
+    assert _raised("asynccp.schedule(None, f)")[1] == (
+        "asynccp: frequency must be a number in Hz or a Duration, got None"
+    )
+
+
+def test_catch_up_string_and_catchup_keyword_fail_at_the_call():
+    lp = _loop()
+    for code in ('lp.schedule(80, f, catch_up="skip")', 'lp.schedule(80, f, catchup="skip")'):
+        kind, text = _raised(code, {"lp": lp})
+        assert kind == "ValueError", code
+        assert "catch_up" in text and "SKIP" in text, text
+    assert "not the string 'skip'" in _raised('lp.schedule(80, f, catch_up="skip")', {"lp": lp})[1]
+    assert "catchup=" in _raised("lp.schedule(80, f, catchup=2)", {"lp": lp})[1]
+    assert lp._k == [] and lp._h == lp._t  # nothing was scheduled
+
+
+def test_a_missing_await_is_an_error_not_a_starved_loop():
+    lp = _loop()
+    ran = []
+
+    async def forgot():
+        while True:
+            asynccp.delay(0.5)  # no await: the other task would never run
+
+    def other():  # (a generator: no warning about a coroutine never run)
+        ran.append(1)
+        yield
+
+    lp.add_task(forgot())
+    lp.add_task(other())
+    kind, text = _raised("lp.run()", {"lp": lp})
+    assert kind == "RuntimeError"
+    assert "missing await" in text, text
+    assert ran == []  # it never ran: the error came at forgot's second delay
+    next(iter(asynccp.delay(0)))  # disarmed: the next delay is fine (and awaited)
+    asynccp.delay_ms(5)
+    kind, text = _raised("asynccp.delay_ms(5)")
+    assert kind == "RuntimeError" and "never awaited" in text
+
+
+def test_a_foreign_awaitable_names_the_fix():
+    lp = _loop()
+
+    class Foreign:
+        def __await__(self):
+            yield "not asynccp's"
+
+    async def t():
+        await Foreign()
+
+    lp.add_task(t())
+    kind, text = _raised("lp.run()", {"lp": lp})
+    assert kind == "TypeError"
+    assert "asynccp.delay" in text and "import asynccp.asyncio as asyncio" in text, text
+
+
+def test_duration_of_a_string_names_its_type_briefly():
+    from asynccp import Duration
+
+    for f in ("of_hours", "of_minutes", "of_seconds", "of_milliseconds", "of_microseconds"):
+        kind, text = _raised(f"Duration.{f}('5')", {"Duration": Duration})
+        assert kind == "TypeError", f
+        assert "str" in text and "'5'" in text and len(text) < 100, text
+
+
+def test_handle_without_async_with_says_how():
+    h = asynccp.ManagedResource("bus").handle()
+    kind, text = _raised("h.write(b'x')", {"h": h})
+    assert kind == "AttributeError"
+    assert "async with handle as bus:" in text and "yield from handle" in text, text
+    assert not hasattr(h, "write") and h.active is False
+
+
+def test_unknown_names_suggest_the_right_one():
+    for name, right in (("sleep", "delay"), ("sleep_ms", "delay_ms"), ("create_task", "add_task")):
+        kind, text = _raised(f"asynccp.{name}")
+        assert kind == "AttributeError"
+        assert f"no '{name}': use {right}" in text, text
+    assert "use delay" in _raised("asynccp.get_loop().sleep")[1]
+    assert _raised("asynccp.nonesuch") == ("AttributeError", "nonesuch")  # loads nothing
+    assert not hasattr(asynccp, "sleep")
+
+
+MP_ISSUE16 = """
+import asynccp
+from asynccp import Duration
+def f():
+    pass
+lp = asynccp.Loop()
+h = asynccp.ManagedResource("bus").handle()
+async def forgot():
+    while True:
+        asynccp.delay(0.5)
+def run_forgot():
+    lp.add_task(forgot())
+    lp.run()
+for call in (lambda: asynccp.schedule(frequency=10, corouting_function=f),
+             lambda: lp.schedule(80, f, catchup="skip"),
+             lambda: lp.schedule(80, f, catch_up="skip"),
+             run_forgot,
+             lambda: Duration.of_seconds("5"),
+             lambda: h.write(b"x"),
+             lambda: asynccp.sleep(1)):
+    try:
+        call()
+        print("no error")
+    except Exception as e:
+        print(type(e).__name__, "|", e)
+"""
+
+
+def test_issue16_errors_on_micropython():
+    rc, out = run_micropython_code(MP_ISSUE16, src_lib_dirs())
+    assert rc == 0, out
+    lines = out.strip().splitlines()
+    assert len(lines) == 7, out
+    assert lines[0].startswith("TypeError |") and "did you mean coroutine_function=" in lines[0]
+    assert lines[1].startswith("ValueError |") and "catch_up=" in lines[1]
+    assert lines[2].startswith("ValueError |") and "not the string 'skip'" in lines[2]
+    assert lines[3].startswith("RuntimeError |") and "missing await" in lines[3]
+    assert lines[4].startswith("TypeError |") and len(lines[4]) < 120
+    assert lines[5].startswith("AttributeError |") and "async with handle as bus:" in lines[5]
+    assert lines[6].startswith("AttributeError |") and "use delay" in lines[6]

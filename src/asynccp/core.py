@@ -152,13 +152,17 @@ def _m(n, *args):
         m = M[n]
         return m % args if type(m) is str else m(*args)
     except (ImportError, MemoryError):  # messages.mpy not on the board, or no room
-        return "asynccp error %d %r" % (n, args)
+        # (the docs list the texts by number)
+        return "asynccp error %d %r: circuitpython-asynccp.readthedocs.io/en/latest/errors.html" % (
+            n,
+            args,
+        )
     finally:  # and let the texts go again: out of sys.modules, and out of
         # the package, where the import put it (SAMD21 boards have no
         # delattr: `messages` is left None there, which holds nothing)
         from sys import modules
 
-        modules.pop("asynccp.messages", None)
+        modules.pop("asynccp" + "." + "messages", None)  # (qstrs: no string held)
         setattr(modules["asynccp"], "messages", None)
 
 

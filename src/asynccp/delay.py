@@ -23,7 +23,6 @@ as on MicroPython's unix port and CPython, not on CircuitPython boards):
 """
 
 from . import core as _core
-from .core import _m, _ms
 
 _core._gc()
 
@@ -42,7 +41,7 @@ class _Delay:
         if ms:
             lp = _core._running
             if lp is None:
-                raise RuntimeError(_m(1))  # awaited outside asynccp's loop
+                raise RuntimeError(_core._m(1))  # awaited outside asynccp's loop
             lp._at(lp.cur, (lp._ticks() + ms) & 0x1FFFFFFF)
             return True
         return None
@@ -75,11 +74,15 @@ def delay_ms(ms):
     TypeError if ``ms`` is not an int.
     """
     if not isinstance(ms, int):
-        raise TypeError(_m(8, ms))  # delay_ms takes an int
-    if ms >= 0x10000000:  # half the tick period
-        raise ValueError(_m(9, ms))  # ms is too long (at most 3 days)
-    _delay.ms = ms if ms > 0 else 0
-    return _delay
+        raise TypeError(_core._m(8, ms))  # delay_ms takes an int
+    if ms >> 28 > 0:  # 2**28 ms or more: half the tick period (a shift: fewer bytes)
+        raise ValueError(_core._m(9, ms))  # ms is too long (at most 3 days)
+    d = _delay
+    if ~d.ms:  # armed (not -1): see delay
+        d.ms = -1
+        raise RuntimeError(_core._m(43))  # a delay was made and never awaited
+    d.ms = max(ms, 0)
+    return d
 
 
 def delay(seconds):
@@ -92,7 +95,10 @@ def delay(seconds):
     raised at this await, the wait is abandoned. RuntimeError if awaited
     outside asynccp's loop. Generator form: ``yield from delay(seconds)``.
     """
-    _delay.ms = 0 if seconds == 0 else _ms(seconds)  # (0: the fast path)
+    if ~_delay.ms:  # armed (not -1): the last one was never awaited. A task that forgot
+        _delay.ms = -1  # `await` would never let the others run, silently
+        raise RuntimeError(_core._m(43))  # a delay was made and never awaited
+    _delay.ms = 0 if seconds == 0 else _core._ms(seconds)  # (0: the fast path)
     return _delay
 
 

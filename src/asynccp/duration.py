@@ -11,12 +11,15 @@ from .core import _gc, _m, _method
 _gc()
 
 
-def _of(ms):
-    # milliseconds (int or float) -> Duration, exact to the microsecond
-    if isinstance(ms, int):
-        return Duration(ms)
-    if not isinstance(ms, float):
-        raise TypeError(_m(26, ms))  # a Duration needs a number
+def _of(count, unit=1):
+    # count (int or float) of unit milliseconds -> Duration, exact to the
+    # microsecond. (The type is checked before the product: "5" * 1000 is a
+    # string of a thousand fives.)
+    if isinstance(count, int):
+        return Duration(count * unit)
+    if not isinstance(count, float):
+        raise TypeError(_m(26, count))  # a Duration needs an int or float
+    ms = count * unit
     whole = int(ms // 1)
     return Duration(whole, round((ms - whole) * 1000))
 
@@ -52,15 +55,15 @@ class Duration:
 
     @staticmethod
     def of_hours(count):
-        return _of(count * 3600000)
+        return _of(count, 3600000)
 
     @staticmethod
     def of_minutes(count):
-        return _of(count * 60000)
+        return _of(count, 60000)
 
     @staticmethod
     def of_seconds(count):
-        return _of(count * 1000)
+        return _of(count, 1000)
 
     @staticmethod
     def of_milliseconds(count):
@@ -70,7 +73,7 @@ class Duration:
     def of_microseconds(count):
         if isinstance(count, int):
             return Duration(0, count)
-        return _of(count / 1000)
+        return _of(count, 0.001)
 
     # as_seconds() and the other as_* are in asynccp/units.py, which adds
     # them to Duration when it loads: a program that only makes Durations (a

@@ -80,6 +80,18 @@ def attr(name, g):
             return __import__("asynccp" + "." + name, None, None, (name,), 0)
         except ImportError:
             pass
+    _no(name, None)
+
+
+def _no(name, where):
+    # AttributeError for name, explained (message 44) if it is asyncio's name
+    # for one of asynccp's, or asked of a resource's Handle (where is "").
+    # Any other unknown name is a bare AttributeError, which loads nothing:
+    # hasattr() and the REPL's tab completion ask here too.
+    if where == "" or " sleep sleep_ms create_task get_event_loop ".find(" " + name + " ") >= 0:
+        from .core import _m
+
+        name = _m(44, name, where)  # a Handle has no
     raise AttributeError(name)
 
 
@@ -87,6 +99,10 @@ def method(self, name):
     """A class's ``__getattr__``: the method ``name`` of the class
     (``self._lazy`` names it in the table: Loop if it has none), once its
     module has added it to the class."""
-    if _get(getattr(type(self), "_lazy", "Loop") + "." + name, name) is None:
-        raise AttributeError(name)
+    t = type(self)
+    if hasattr(t, "release"):  # a resource's Handle: nothing loads, it explains
+        _no(name, "")
+    k = getattr(t, "_lazy", "Loop")
+    if _get(k + "." + name, name) is None:
+        _no(name, k)
     return getattr(self, name)

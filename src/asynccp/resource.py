@@ -84,6 +84,10 @@ class Handle:
     __await__ = __iter__
     __aenter__ = _enter
     __aexit__ = _exit
+    # handle.write(...) for bus.write(...): an AttributeError that says how
+    # to get the resource (asynccp/lazy.py). Imported here: a module global
+    # would cost RAM.
+    from .core import _method as __getattr__
 
     def release(self):
         """Give the resource back (``on_release``, then the next waiter).

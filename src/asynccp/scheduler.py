@@ -97,16 +97,21 @@ class ScheduledTask(Task):
     catch_up = REBASE
 
     def __init__(self, loop, frequency, coroutine_function, args, kwargs, later):
-        # (made by Loop.schedule and schedule_later)
+        # (made by Loop.schedule and schedule_later; kwargs go to the messages
+        # of errors 16 and 17, and to _period as the frequency if there is
+        # none, which it refuses: they name a misspelled keyword)
         if frequency is None:  # asynccp 0.1.x code passes the rate as hz=
-            frequency = kwargs.pop("hz", None)
+            frequency = kwargs.pop("hz", kwargs)
         if not callable(coroutine_function) or hasattr(coroutine_function, "send"):
-            raise TypeError(_m(16, coroutine_function))  # schedule takes a function
+            raise TypeError(_m(16, coroutine_function, kwargs))  # schedule takes a function
         c = kwargs.pop("catch_up", REBASE)
-        if type(c) is not int or not REBASE <= c <= SKIP:
-            raise ValueError(_m(17, c))  # catch_up must be REBASE, BURST or SKIP
+        # (c: REBASE to SKIP; catchup=, a misspelling, is refused: made of
+        # "catch_up", no new interned name, and only if there are keywords)
+        k = "catch_up"
+        if type(c) is not int or c < 0 or c > 2 or kwargs and k[:5] + k[6:] in kwargs:
+            raise ValueError(_m(17, c, kwargs))  # catch_up must be REBASE, BURST or SKIP
         self.q, self.r, self.den = _period(frequency)  # the period: q + r/den ms
-        if c != REBASE:
+        if c:  # (not REBASE)
             self.catch_up = c
         if loop is not Task.loop:  # (the default loop's tasks take it from the class)
             self.loop = loop
@@ -164,9 +169,9 @@ class ScheduledTask(Task):
             if c is None or not hasattr(c, "send"):
                 return self._ran()
             self.c = c
+        # (c.send and c.throw are called, not passed around: a bound method
+        # would be made per step)
         try:
-            # (c.send and c.throw are called, not passed around: a bound
-            # method would be made per step)
             return c.send(None) if e is None else c.throw(e)
         except StopIteration:
             pass
@@ -181,24 +186,25 @@ class ScheduledTask(Task):
         # A run is over. If it raised x: to the handler, or out of run()
         # (ending the schedule). Then work out the next due time and sleep
         # until it, or, if it has come already, wait one turn of the ready
-        # ring.
+        # ring. (SKIP and REBASE are written 2 and 0 here, and lp is read once:
+        # the bytes saved pay for __init__'s check of the keywords.)
         self.c = None
-        if x is not None:
-            h = self.loop.handler
+        lp = self.loop
+        if x:  # (an exception, or None)
+            h = lp.handler
             if h is None:
                 raise x
             h(self, x)
         if self.stopped:
             raise StopIteration
         self._advance()
-        lp = self.loop
         now = lp._ticks()
         late = ((now - self.due + _HALF) & _MAX) - _HALF
         if late > 0:
-            if self.catch_up == SKIP:
+            if self.catch_up == 2:  # SKIP
                 while ((self.due - now + _HALF) & _MAX) < _HALF:  # before now (not at now)
                     self._advance()
-            elif self.catch_up == REBASE and late > 2 * self.q + 2 * self.r // self.den:
+            elif not self.catch_up and late > 2 * self.q + 2 * self.r // self.den:  # REBASE
                 if lp.debug:
                     print(_m(18, self.fn, late))  # ms behind; re-based
                 self.due = now
