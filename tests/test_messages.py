@@ -26,6 +26,8 @@ sys.path.pop(0)
 def _text(n):
     """Message n as the docs list it (a function's: the texts in its source)."""
     return M[n] if isinstance(M[n], str) else _function_text(M[n], PKG / "messages.py")
+
+
 CALL = re.compile(r"_m\((\d+)\b")
 
 
@@ -135,9 +137,10 @@ def test_without_messages_module_errors_still_come(tmp_path, monkeypatch):
     # where the text is: the docs' numbered list (docs/errors.rst, made from
     # messages.py, numbered as M is: tests/test_docs.py)
     assert text == "asynccp error 6 ('1',): " + DOCS_LIST
-    assert "errors.html" in DOCS_LIST and "error-numbers" in (
-        PKG.parent.parent / "docs" / "errors.rst"
-    ).read_text()
+    assert (
+        "errors.html" in DOCS_LIST
+        and "error-numbers" in (PKG.parent.parent / "docs" / "errors.rst").read_text()
+    )
 
 
 DOCS_LIST = "circuitpython-asynccp.readthedocs.io/en/latest/errors.html"
