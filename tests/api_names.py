@@ -63,12 +63,13 @@ def lazy_names(namespace):
     module: ... " (a word ending in ":" is a module): src/asynccp/lazy.py's
     ``_lazy`` (its ``Class.method`` entries are methods, and a Loop method
     is a package function too) and src/asynccp/asyncio/__init__.py's
-    ``_lazy``.
+    ``_lazy`` with its second table, src/asynccp/asyncio/names.py's.
     """
     if namespace == "asynccp":
         table = importlib.import_module("asynccp.lazy")._lazy
     elif namespace == "asynccp.asyncio":
         table = importlib.import_module("asynccp.asyncio")._lazy
+        table += importlib.import_module("asynccp.asyncio.names")._lazy  # its second table
     else:
         raise ValueError(namespace)
     names = [n for n in table.split() if n[-1] != ":"]
