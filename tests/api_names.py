@@ -47,6 +47,9 @@ INTERNAL = {
     "asynccp.lazy.attr": "the package's __getattr__",
     "asynccp.lazy.method": "__getattr__ of Loop, ScheduledTask and Duration",
     "asynccp.messages.M": "the error texts: docs/errors.rst lists them by number",
+    "asynccp.asyncio.names.get": "asynccp.asyncio's __getattr__ for its second table",
+    "asynccp.io.wait": "how asynccp.asyncio's streams wait for a socket",
+    "asynccp.io.forget": "how a stream stops waiting on a socket it closes",
 }
 
 #: Methods of the coroutine protocol: the loop drives a task through them

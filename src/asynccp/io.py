@@ -59,18 +59,18 @@ except ImportError:
 # use Linux's (107, 110, 115, 114, 106). On CircuitPython this reads the
 # port's errno module; anywhere else a socketpool is a stand-in for an
 # Espressif board's (tests/socketpool_standin), so Espressif's values.
-EAGAIN = 11
+_EAGAIN = 11
 if _CIRCUITPY:
     import errno as _e  # samd21: networking modules never run on SAMD21 boards (no Wi-Fi)
 
-    ENOTCONN = _e.ENOTCONN
-    _SLOW = (_e.EINPROGRESS, _e.EALREADY, _e.ETIMEDOUT, EAGAIN)
-    EISCONN = getattr(_e, "EISCONN", 127 if ENOTCONN == 128 else 106)
+    _ENOTCONN = _e.ENOTCONN
+    _SLOW = (_e.EINPROGRESS, _e.EALREADY, _e.ETIMEDOUT, _EAGAIN)
+    _EISCONN = getattr(_e, "EISCONN", 127 if _ENOTCONN == 128 else 106)
     del _e
 else:
-    ENOTCONN = 128
-    _SLOW = (119, 120, 116, EAGAIN)
-    EISCONN = 127
+    _ENOTCONN = 128
+    _SLOW = (119, 120, 116, _EAGAIN)
+    _EISCONN = 127
 
 _core._gc()
 

@@ -42,7 +42,7 @@ def _find(pool):
 
 def _again(e):
     # a non-blocking call's "not yet"
-    return e.errno == _io.EAGAIN or isinstance(e, BlockingIOError)
+    return e.errno == _io._EAGAIN or isinstance(e, BlockingIOError)
 
 
 try:
@@ -93,7 +93,7 @@ class Stream:
         except OSError as e:
             if _again(e):
                 return None
-            if not self.p and e.errno == _io.ENOTCONN:  # socketpool: the peer closed
+            if not self.p and e.errno == _io._ENOTCONN:  # socketpool: the peer closed
                 return b""
             raise
 
@@ -328,7 +328,7 @@ def _open(host, port, pool):
                     s.connect(addr)
                     break
                 except OSError as e:
-                    if e.errno == _io.EISCONN:
+                    if e.errno == _io._EISCONN:
                         break
                     if e.errno not in _io._SLOW:
                         raise
