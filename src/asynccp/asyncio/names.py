@@ -11,8 +11,8 @@ from ..core import _gc
 _gc()
 
 _lazy = (
-    " stream: open_connection start_server Server Stream StreamReader StreamWriter"
-    " io: ThreadSafeFlag "
+    " asynccp.asyncio.stream: open_connection start_server Server Stream StreamReader"
+    " StreamWriter asynccp.io: ThreadSafeFlag "
 )
 
 
@@ -26,10 +26,8 @@ def get(attr):
     j = t.rfind(":", 0, i)
     m = t[t.rfind(" ", 0, j) + 1 : j]
     _gc()  # (see asynccp.core)
-    if m == "io":
-        from .. import io as m
-    else:
-        from . import stream as m
+    m = __import__(m, None, None, (attr,), 0)  # (MicroPython: not `from . import`,
+    # which asks asynccp.asyncio's __getattr__ first)
     from . import _got
 
     value = _got[attr] = getattr(m, attr)
