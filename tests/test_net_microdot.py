@@ -4,7 +4,8 @@
 PyPI, unmodified, serving 1,000 requests (good ones, 404s, POST bodies,
 malformed ones) on CPython and on MicroPython's unix port while an 80 Hz
 schedule in the same program keeps its count (tests/net_microdot_app.py);
-and streams and ThreadSafeFlag on MicroPython (tests/mp_net.py). Each peer
+and streams and ThreadSafeFlag on MicroPython (tests/mp_net.py), also with the
+heap locked (tests/mp_heap_lock.py). Each peer
 listens on a free loopback port and ends with its program."""
 
 import importlib.util
@@ -80,3 +81,9 @@ def test_streams_and_thread_safe_flag_on_micropython():
         "closed True",
         "flag event",
     ]
+
+
+def test_switching_sleeping_and_a_flag_with_the_heap_locked_on_micropython():
+    rc, out = run_micropython(HERE / "mp_heap_lock.py", src_lib_dirs())
+    assert rc == 0, out
+    assert out.strip() == "heap locked: [100, 100] flag"
