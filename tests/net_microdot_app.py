@@ -54,8 +54,6 @@ state = {"count": 0, "t0": None, "late": 0}
 
 def tick():
     now = lp._ticks()
-    if state["t0"] is None:
-        state["t0"] = now
     due = state["t0"] + (state["count"] * 1000) // 80  # the k-th due time (ms)
     late = now - due
     if late > state["late"]:
@@ -99,6 +97,8 @@ async def client():
 
 
 async def main():
+    asyncio.start_server  # noqa: B018  (its modules load now, not in the schedule's first period)
+    state["t0"] = lp._ticks()  # the schedule's grid starts now: its first run is due at once
     st = asynccp.schedule(80, tick)
     c = asyncio.create_task(client())
     await app.start_server(host="127.0.0.1", port=PORT)
