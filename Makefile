@@ -74,8 +74,11 @@ lint: $(STAMP)
 # minutes). Installs Adafruit asyncio (bench/requirements-peers.txt) into
 # build/bench, not into $(VENV). Not part of `make test`: timings are no tests.
 # BENCH_ARGS=--quick: a short smoke run that writes into build/bench only.
+# bench/net.py: microdot's requests/s on asynccp.asyncio and on each runtime's
+# asyncio, an 80 Hz task's lateness meanwhile, RAM of a waiting connection.
 bench: bundle
 	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/net.py $(BENCH_ARGS)
 
 # ---------------------------------------------------------------- docs
 # Sphinx (pinned in requirements-dev.txt), offline: no intersphinx, no remote

@@ -47,6 +47,9 @@ INTERNAL = {
     "asynccp.lazy.attr": "the package's __getattr__",
     "asynccp.lazy.method": "__getattr__ of Loop, ScheduledTask and Duration",
     "asynccp.messages.M": "the error texts: docs/errors.rst lists them by number",
+    "asynccp.asyncio.names.get": "asynccp.asyncio's __getattr__ for its second table",
+    "asynccp.io.wait": "how asynccp.asyncio's streams wait for a socket",
+    "asynccp.io.forget": "how a stream stops waiting on a socket it closes",
 }
 
 #: Methods of the coroutine protocol: the loop drives a task through them
@@ -63,12 +66,13 @@ def lazy_names(namespace):
     module: ... " (a word ending in ":" is a module): src/asynccp/lazy.py's
     ``_lazy`` (its ``Class.method`` entries are methods, and a Loop method
     is a package function too) and src/asynccp/asyncio/__init__.py's
-    ``_lazy``.
+    ``_lazy`` with its second table, src/asynccp/asyncio/names.py's.
     """
     if namespace == "asynccp":
         table = importlib.import_module("asynccp.lazy")._lazy
     elif namespace == "asynccp.asyncio":
         table = importlib.import_module("asynccp.asyncio")._lazy
+        table += importlib.import_module("asynccp.asyncio.names")._lazy  # its second table
     else:
         raise ValueError(namespace)
     names = [n for n in table.split() if n[-1] != ":"]

@@ -46,6 +46,7 @@ def test_the_asyncio_examples_issue_11_asks_for_are_there():
         "asynccp_asyncio_blink.py",
         "asynccp_asyncio_buttons.py",
         "asynccp_asyncio_event.py",
+        "asynccp_asyncio_web_led.py",  # issue 17: a web page switching an LED
     ]
     assert "asyncio.gather(" in (EXAMPLES / ASYNCIO[0]).read_text()
     assert "class Interval" in (EXAMPLES / ASYNCIO[1]).read_text()
@@ -378,6 +379,16 @@ def test_asyncio_buttons_event():
     )
 
 
+def _unused_port():
+    import socket
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
 def _start(name, env, out):
     return subprocess.Popen([sys.executable, str(EXAMPLES / name)], env=env, stdout=out, stderr=out)
 
@@ -397,10 +408,17 @@ def test_examples_run_for_real_on_blinka_and_end_by_themselves(tmp_path):
         "asynccp_asyncio_blink.py": ["LED 1 on 10", "LED 2 on 20", "done"],
         "asynccp_asyncio_buttons.py": ["LED on", "interval is now 0.6"],  # "slower" toggles
         "asynccp_asyncio_event.py": ["animation begins", "animation ends"],
+        "asynccp_mqtt_sensor.py": ["no MQTT broker at 127.0.0.1:", "(button checked "],
+        "asynccp_asyncio_web_led.py": [
+            "asked for /on - the page says: LED on",
+            "asked for /off - the page says: LED off",
+            "done",
+        ],
     }
     assert set(expect) == set(ALL)
     env = dict(os.environ, BLINKA_OS_AGNOSTIC="1", PYTHONUNBUFFERED="1")
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    env["MQTT_PORT"] = str(_unused_port())  # the MQTT example: no broker there
     procs = {}
     started = time.monotonic()
     for name in ALL:

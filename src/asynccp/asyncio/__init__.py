@@ -66,8 +66,10 @@ def __getattr__(attr):
         return value
     t = _lazy
     i = t.find(" " + attr + " ")
-    if i < 0:
-        raise AttributeError(attr)
+    if i < 0:  # a networking name, or none: asynccp/asyncio/names.py
+        from .names import get
+
+        return get(attr)
     j = t.rfind(":", 0, i)
     i = t.rfind(" ", 0, j) + 1
     lv = 1
