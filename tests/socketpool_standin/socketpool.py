@@ -35,6 +35,7 @@ ENOTCONN = 128
 ECONNRESET = 104
 EBADF = 9
 
+
 def _err(n):
     # CircuitPython's OSError(n) has errno n; CPython's needs a second argument for that
     return OSError(n, "errno " + str(n))
