@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-# ruff: noqa: UP031  (%-formatting: runs on MicroPython too)
+# %-formatting: runs on MicroPython too
 """The benchmark workloads, run by ``bench/run.py`` on MicroPython and CPython.
 
 Usage: ``<python> bench/workloads.py LIB WORKLOAD [ARG ...]``
@@ -365,7 +365,7 @@ def mem_sched(lib, n):
 
     out = {}
     if lib.name == "asynccp":
-        lib.mod.schedule  # noqa: B018  imports the scheduler outside the measure
+        lib.mod.schedule  # imports the scheduler outside the measure
 
     async def main():
         m0 = _mem()
@@ -483,21 +483,21 @@ def imports(lib, what):
         import asynccp
 
         if what in ("delay", "full"):
-            asynccp.delay  # noqa: B018  loads asynccp.delay
+            asynccp.delay  # loads asynccp.delay
         if what == "full":
-            asynccp.schedule  # noqa: B018  loads asynccp.scheduler
+            asynccp.schedule  # loads asynccp.scheduler
     elif lib == "aio":
         import asynccp.asyncio as aio
 
-        aio.create_task  # noqa: B018
-        aio.sleep  # noqa: B018
+        aio.create_task
+        aio.sleep
     else:
         if lib == "adafruit":
             sys.modules["_asyncio"] = None
         import asyncio
 
-        asyncio.create_task  # noqa: B018
-        asyncio.sleep  # noqa: B018
+        asyncio.create_task
+        asyncio.sleep
     return {"bytes": _mem() - m0}
 
 

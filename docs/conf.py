@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE))
 
 project = "asynccp"
 author = "asynccp contributors"
-copyright = "2026, asynccp contributors"  # noqa: A001 - Sphinx's name
+copyright = "2026, asynccp contributors"  # Sphinx's name
 release = os.environ.get("ASYNCCP_VERSION", "")
 
 extensions = ["sphinx.ext.autodoc", "sphinx.ext.viewcode", "errorlist"]

@@ -12,7 +12,7 @@ from asynccp.testing import VirtualClock
 # asynccp.delay directly: otherwise (a known bug, see
 # test_core_api.py::test_delay_is_the_function_whatever_was_loaded_first) the
 # attribute can be the module, and unrelated tests would fail for that reason.
-asynccp.delay  # noqa: B018
+asynccp.delay
 
 
 class NoSpinClock(VirtualClock):

@@ -32,20 +32,20 @@ import os
 
 os.environ.setdefault("BLINKA_OS_AGNOSTIC", "1")
 
-import runpy  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-from unittest import mock  # noqa: E402
+import runpy
+import time
+from pathlib import Path
+from unittest import mock
 
-import analogio  # noqa: E402
-import board  # noqa: E402
-import busio  # noqa: E402
-import digitalio  # noqa: E402
+import analogio
+import board
+import busio
+import digitalio
 
-import asynccp  # noqa: E402
-import asynccp.asyncio  # noqa: E402
-from asynccp import core  # noqa: E402
-from asynccp.testing import virtual_loop  # noqa: E402
+import asynccp
+import asynccp.asyncio
+from asynccp import core
+from asynccp.testing import virtual_loop
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -38,7 +38,7 @@ def raises(exc, fn, *args, **kwargs):
         fn(*args, **kwargs)
     except exc as e:
         return e
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         raise Fail("%s(...) raised %s (%s), want %s" % (name, type(e).__name__, e, exc.__name__))
     raise Fail("%s(...) did not raise %s" % (name, exc.__name__))
 
@@ -59,7 +59,7 @@ def run_scenarios(scenarios):
             print("ok", name)
         except Skip as e:
             print("skip %s: %s" % (name, e))
-        except Exception as e:  # noqa: BLE001 - report every failure and go on
+        except Exception as e:  # report every failure and go on
             failed += 1
             print("FAIL %s: %s: %s" % (name, type(e).__name__, e))
     print("%d scenarios, %d failed" % (len(scenarios), failed))

@@ -27,8 +27,8 @@ import sys
 
 import asynccp
 
-asynccp.delay  # noqa: B018  resolve the package's `delay` before the submodule loads
-from mp_check import HAS_MEM, WRAP, Fail, Skip, eq, ms, raises, true  # noqa: E402, F401
+asynccp.delay  # resolve the package's `delay` before the submodule loads
+from mp_check import HAS_MEM, WRAP, Fail, Skip, eq, ms, raises, true  # noqa: E402
 from mp_check import run_scenarios as _run  # noqa: E402
 
 from asynccp import CancelledError, Loop  # noqa: E402

@@ -26,7 +26,7 @@ import asynccp
 LOADED_AT_IMPORT = sorted([k for k in sys.modules if k.startswith("asynccp")])
 _x = asynccp.delay_ms  # loads asynccp.delay (the module) first
 DELAY_NAME_AFTER_DELAY_MS = asynccp.delay
-from mp_check import HAS_MEM, WRAP, Fail, eq, ms, raises, run_scenarios, true  # noqa: E402, F401
+from mp_check import HAS_MEM, WRAP, Fail, eq, ms, raises, run_scenarios, true  # noqa: E402
 
 from asynccp import delay as DELAY_FROM_IMPORT  # noqa: E402
 

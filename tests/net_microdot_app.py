@@ -97,7 +97,7 @@ async def client():
 
 
 async def main():
-    asyncio.start_server  # noqa: B018  (its modules load now, not in the schedule's first period)
+    asyncio.start_server  # its modules load now, not in the schedule's first period
     state["t0"] = lp._ticks()  # the schedule's grid starts now: its first run is due at once
     st = asynccp.schedule(80, tick)
     c = asyncio.create_task(client())

@@ -58,7 +58,7 @@ def _loaded_after(code):
     out = _py(
         code + "\nimport sys\nprint(sorted(m for m in sys.modules if m.startswith('asynccp')))\n"
     )
-    return set(eval(out.strip().splitlines()[-1]))  # noqa: S307 - our own output
+    return set(eval(out.strip().splitlines()[-1]))  # our own output
 
 
 # What `import asynccp` may load: core, and delay (tasks and delays are the
@@ -152,7 +152,7 @@ def test_probing_a_name_no_table_has_loads_nothing():
 
 def test_unknown_attribute_is_an_attribute_error():
     with pytest.raises(AttributeError):
-        asynccp.no_such_thing  # noqa: B018
+        asynccp.no_such_thing
     assert not hasattr(asynccp, "no_such_thing")
 
 
@@ -161,7 +161,7 @@ def test_import_asynccp_gives_only_asynccp_names():
     was time.sleep on CircuitPython and CPython (so `await asynccp.sleep(1)`
     blocked, then failed), and asynccp.const micropython's."""
     out = _py("import asynccp\nprint(sorted(n for n in dir(asynccp) if n[0] != '_'))")
-    assert eval(out) == [  # noqa: S307
+    assert eval(out) == [
         "Loop", "Task", "add_task", "core", "delay", "delay_ms", "get_loop", "run"
     ]  # fmt: skip
     assert not hasattr(asynccp, "sleep") and not hasattr(asynccp, "const")
@@ -527,9 +527,9 @@ def test_duration_compare_with_non_duration_is_a_type_error():
         for op in ("__lt__", "__le__", "__gt__", "__ge__"):
             assert repr(other) in _raises(TypeError, getattr(d, op), other)
         with pytest.raises(TypeError):
-            d < other  # noqa: B015
+            d < other
         with pytest.raises(TypeError):
-            other >= d  # noqa: B015
+            other >= d
     assert (d == 1000) is False
     assert d != 1000
 
@@ -604,7 +604,7 @@ def test_lazily_added_methods_and_probing_for_missing_names(vloop):
         assert not hasattr(obj, "no_such_method")
         assert getattr(obj, "__name__", None) is None
         with pytest.raises(AttributeError):
-            obj.as_nothing  # noqa: B018
+            obj.as_nothing
     assert d.as_seconds() == 2.0  # loads asynccp.units
     assert st.task is st  # loads asynccp.schedctl
     assert callable(vloop.suspend)  # loads asynccp.event

@@ -79,7 +79,7 @@ def test_every_message_is_used_and_says_asynccp():
 def _message(fn, *args):
     try:
         fn(*args)
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         return type(e).__name__, str(e)
     raise AssertionError("no error")
 
@@ -174,7 +174,7 @@ def _raised(code, env=None):
     env = {"asynccp": asynccp, "f": _f, **(env or {})}
     try:
         exec(code, env)
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         return type(e).__name__, str(e)
     raise AssertionError("no error: " + code)
 

@@ -23,8 +23,8 @@ import asynccp.asyncio as asyncio
 from asynccp import core
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "socketpool_standin"))
-import socketpool  # noqa: E402  (the stand-in)
-import wifi  # noqa: E402
+import socketpool  # the stand-in
+import wifi
 
 HOST = "127.0.0.1"
 

@@ -712,7 +712,7 @@ class Model:
         except StopIteration as s:
             self.end(t, None, s.value)
             req = "end"
-        except BaseException as x:  # noqa: BLE001 - tasks end with anything
+        except BaseException as x:  # tasks end with anything
             self.end(t, x, None)
             req = "end"
         finally:
@@ -914,7 +914,7 @@ def programs(draw, max_tasks=5, max_ops=6):
 def _note(text):
     try:
         note(text)
-    except Exception:  # noqa: BLE001 - outside a hypothesis test: nothing to note
+    except Exception:  # outside a hypothesis test: nothing to note
         pass
 
 

@@ -51,7 +51,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bundleconf  # noqa: E402
+import bundleconf
 
 PLACEHOLDER = "0.0.0+auto.0"
 VERSION_LINE = re.compile(r'^__version__\s*=\s*["\']0\.0\.0\+auto\.0["\']\s*$', re.M)

@@ -45,8 +45,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import boardcheck  # noqa: E402
-import bundleconf  # noqa: E402
+import boardcheck
+import bundleconf
 
 # mpy-cross options that take the next argument as their value.
 _WITH_VALUE = {"-o", "-s", "-X"}

@@ -11,11 +11,11 @@ tasks and delays).
 __version__ = "0.0.0+auto.0"
 __repo__ = "https://github.com/asynccp/CircuitPython_asynccp.git"
 
-from .core import *  # noqa: E402,F403  Loop, Task, get_loop, add_task, run
+from .core import *  # noqa: F403  Loop, Task, get_loop, add_task, run
 
 # Eager, not lazy: importing the submodule `delay` makes the package's `delay`
 # the module; this import runs after that and binds the function for good.
-from .delay import delay, delay_ms  # noqa: E402,F401
+from .delay import delay, delay_ms  # noqa: F401
 
 
 def __getattr__(attr):

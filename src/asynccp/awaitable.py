@@ -31,7 +31,7 @@ except NameError:  # MicroPython has none
     _Base = Exception
 
 
-class TimeoutError(_Base):  # noqa: A001 - asynccp.TimeoutError, as asyncio's
+class TimeoutError(_Base):  # asynccp.TimeoutError, as asyncio's
     """:func:`~asynccp.wait_for` ran out of time. Where Python has a builtin
     TimeoutError (CPython, CircuitPython) this is a subclass of it, as
     asyncio's is; on MicroPython, of Exception."""

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """Timeouts: ``await wait_for(awaitable, seconds)``."""
 
-from .awaitable import TimeoutError, _Aw  # noqa: A004 (asynccp.TimeoutError)
+from .awaitable import TimeoutError, _Aw  # asynccp.TimeoutError
 from .core import Task, _gc, _ms
 from .task import CancelledError
 from .waitq import _here

@@ -162,12 +162,12 @@ class SocketPool:
     def __init__(self, radio):
         self.radio = radio
 
-    def getaddrinfo(self, host, port, family=0, type=0, proto=0, flags=0):  # noqa: A002
+    def getaddrinfo(self, host, port, family=0, type=0, proto=0, flags=0):
         if POOL_DOWN[0]:
             raise _err(POOL_DOWN[0])
         return [(self.AF_INET, self.SOCK_STREAM, 0, "", (_s.gethostbyname(host), port))]
 
-    def socket(self, family=_s.AF_INET, type=_s.SOCK_STREAM, proto=0):  # noqa: A002
+    def socket(self, family=_s.AF_INET, type=_s.SOCK_STREAM, proto=0):
         if POOL_DOWN[0]:
             raise _err(POOL_DOWN[0])
         return Socket(_s.socket(family, type, proto))

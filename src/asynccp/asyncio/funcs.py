@@ -5,7 +5,7 @@
 first use."""
 
 from .. import core as _core
-from ..awaitable import TimeoutError, _Aw  # noqa: A004 (asynccp.TimeoutError)
+from ..awaitable import TimeoutError, _Aw  # asynccp.TimeoutError
 from ..core import _m
 from . import _Call, _flush, _promote, create_task, sleep, sleep_ms
 

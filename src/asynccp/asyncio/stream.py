@@ -49,7 +49,7 @@ try:
     BlockingIOError
 except NameError:  # MicroPython, CircuitPython
 
-    class BlockingIOError(OSError):  # noqa: A001 (never raised there: for isinstance only)
+    class BlockingIOError(OSError):  # never raised there: for isinstance only
         pass
 
 
