@@ -28,17 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from mpy_runner import micropython_binary, py_deps_dir  # noqa: E402
+from ports import free_port  # noqa: E402
 from wasm_runner import MPY_LIB_DIRS, run_wasm  # noqa: E402
 
 OUT = ROOT / "build" / "bench"
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def get(port, path):

@@ -17,6 +17,7 @@ import time
 
 import pytest
 from example_harness import EXAMPLES, ROOT, run_example
+from ports import free_port
 
 ALL = sorted(p.name for p in EXAMPLES.glob("*.py"))
 
@@ -379,16 +380,6 @@ def test_asyncio_buttons_event():
     )
 
 
-def _unused_port():
-    import socket
-
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def _start(name, env, out):
     return subprocess.Popen([sys.executable, str(EXAMPLES / name)], env=env, stdout=out, stderr=out)
 
@@ -418,7 +409,7 @@ def test_examples_run_for_real_on_blinka_and_end_by_themselves(tmp_path):
     assert set(expect) == set(ALL)
     env = dict(os.environ, BLINKA_OS_AGNOSTIC="1", PYTHONUNBUFFERED="1")
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
-    env["MQTT_PORT"] = str(_unused_port())  # the MQTT example: no broker there
+    env["MQTT_PORT"] = str(free_port())  # the MQTT example: no broker there
     procs = {}
     started = time.monotonic()
     for name in ALL:

@@ -11,23 +11,15 @@ listens on a free loopback port and ends with its program."""
 import importlib.util
 import re
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 from mpy_runner import run_micropython, src_lib_dirs
+from ports import free_port
 
 HERE = Path(__file__).resolve().parent
 N = 1000
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def microdot_dir(tmp_path):

@@ -7,21 +7,14 @@ publishes three messages and receives them, while an 80 Hz asynccp schedule
 runs (tests/net_mqtt_client.py)."""
 
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
+from ports import free_port
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def test_aiomqttc_publishes_and_receives_through_a_broker():
