@@ -234,3 +234,23 @@ def test_dir_never_imports_the_package_again_under_another_name():
         sub = name.split(".", 1)[1]
         assert name.count(".") == 1 and sub.replace("_", "").isalpha() and sub.islower(), modules
     assert "BAD" not in out and lines["OK"] == "all", out
+
+
+PROBE = """
+import sys
+import asynccp.asyncio as asyncio
+
+before = sorted(k for k in sys.modules if k.startswith("asynccp"))
+print("HAS", hasattr(asyncio, "no_such_name"), getattr(asyncio, "nope", None))
+print("SAME", sorted(k for k in sys.modules if k.startswith("asynccp")) == before)
+print("FLAG", asyncio.ThreadSafeFlag.__name__, "asynccp.asyncio.names" in sys.modules)
+"""
+
+
+def test_probing_asyncio_for_a_missing_name_leaves_nothing_loaded():
+    """hasattr(asynccp.asyncio, x) for a name in neither of its tables (its
+    own, and the networking names' in asynccp.asyncio.names) loads nothing
+    for good; a networking name still loads its module."""
+    rc, out = run_micropython_code(PROBE, src_lib_dirs())
+    assert rc == 0, out
+    assert out.split("\n")[:3] == ["HAS False None", "SAME True", "FLAG ThreadSafeFlag False"], out

@@ -18,7 +18,15 @@ _lazy = (
 
 def get(attr):
     # asynccp.asyncio's __getattr__ for a name not in its own table: the
-    # value, kept in its _got as there; AttributeError for a name in neither
+    # value, kept in its _got as there; AttributeError for a name in neither.
+    # This table lets itself go again at once, as asynccp.lazy does (a
+    # hasattr() of a name in neither table leaves nothing loaded): out of
+    # sys.modules, and None in the package, which the import set (SAMD21
+    # boards have no delattr).
+    from sys import modules
+
+    modules.pop("asynccp.asyncio.names", None)
+    setattr(modules["asynccp.asyncio"], "names", None)
     t = _lazy
     i = t.find(" " + attr + " ")
     if i < 0:
