@@ -99,7 +99,20 @@ def test_scenario_script_output_is_deterministic():
 MINIMAL = """
 import sys
 import asynccp
+import asynccp.core
 log = []
+
+class Clock:
+    def __init__(self):
+        self.t = 0
+    def ticks_ms(self):
+        return self.t
+    def sleep_ms(self, ms):
+        self.t += ms
+
+# The module functions' loop on a virtual clock: where cancel() cannot load,
+# the victim sleeps its 10 s without the test waiting for them
+asynccp.core._default = asynccp.Loop(clock=Clock())
 
 async def t(name, s):
     await asynccp.delay(s)
@@ -140,14 +153,6 @@ async def main():
 asynccp.add_task(main())
 asynccp.run()
 print("LOG", log)
-
-class Clock:
-    def __init__(self):
-        self.t = 0
-    def ticks_ms(self):
-        return self.t
-    def sleep_ms(self, ms):
-        self.t += ms
 
 clock = Clock()
 lp = asynccp.Loop(clock=clock)
