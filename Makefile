@@ -59,7 +59,7 @@ test: bundle
 
 # ------------------------------------------------------------- nightly
 # The same tests at nightly size: 20000 random programs with a random seed
-# (test_reliability_model.py), the two-day soak on the MicroPython VM and a
+# (test_reliability_model.py), two-day soaks on CPython and the MicroPython VM and a
 # million task creations and timeouts there (test_reliability_soak/leaks.py).
 nightly: bundle
 	$(PY) -m ruff check .
