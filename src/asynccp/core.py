@@ -128,7 +128,6 @@ class Task:
         exception. Returns False if the task had already ended (nothing
         happens), else True. (This loads ``asynccp.task``.)
         """
-        _gc()  # (the first cancel loads asynccp.task: into a heap without garbage)
         from .task import cancel
 
         return cancel(self)

@@ -224,7 +224,8 @@ class Task(_core.Task):
             # forwarded to the running task: MicroPython marks it cancelled,
             # and its next await (which files it somewhere) drops the mark
             return True
-        _core._gc()  # (the first cancel loads asynccp.task: into a heap without garbage)
+        if not _core._Cancelled:  # the first cancel loads asynccp.task: into a heap
+            _core._gc()  # without garbage (only then: see asynccp.core)
         from ..task import CancelledError, _throw
 
         _flush(lp)
