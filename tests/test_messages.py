@@ -282,7 +282,7 @@ def test_unknown_names_suggest_the_right_one():
     assert not hasattr(asynccp, "sleep")
 
 
-MP_ISSUE16 = """
+MP_FIRST_MISTAKES = """
 import asynccp
 from asynccp import Duration
 def f():
@@ -310,8 +310,8 @@ for call in (lambda: asynccp.schedule(frequency=10, corouting_function=f),
 """
 
 
-def test_issue16_errors_on_micropython():
-    rc, out = run_micropython_code(MP_ISSUE16, src_lib_dirs())
+def test_first_mistakes_name_their_fix_on_micropython():
+    rc, out = run_micropython_code(MP_FIRST_MISTAKES, src_lib_dirs())
     assert rc == 0, out
     lines = out.strip().splitlines()
     assert len(lines) == 7, out
