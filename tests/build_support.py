@@ -155,8 +155,11 @@ def make_bundle(project, env_extra=None, timeout=600):
     env.update(env_extra or {})
     env.pop("MAKEFLAGS", None)
     venv = VENV_BIN.parent
+    # -o: never (re)install into this project's venv from a copy, even when
+    # pyproject.toml changed since the venv was made (that would point the
+    # editable asynccp at the copy, which the test then deletes).
     return subprocess.run(
-        ["make", "--no-print-directory", "bundle", f"VENV={venv}"],
+        ["make", "--no-print-directory", "-o", f"{venv}/.installed", "bundle", f"VENV={venv}"],
         cwd=project,
         env=env,
         capture_output=True,
