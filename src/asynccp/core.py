@@ -143,26 +143,19 @@ class Task:
 def _m(n, *args):
     # Error message n of asynccp/messages.py with args filled in. The texts
     # load only while a message is made (held for good, each would cost a
-    # board about 90 bytes of RAM). tests/test_messages.py checks that the
-    # comment at each call quotes the text.
+    # board about 90 bytes of RAM): messages._m lets them go again.
+    # tests/test_messages.py checks that the comment at each call quotes the
+    # text.
     try:
-        from .messages import M
+        from .messages import _m  # (that module's: the text itself)
 
-        m = M[n]
-        return m % args if type(m) is str else m(*args)
+        return _m(n, args)
     except (ImportError, MemoryError):  # messages.mpy not on the board, or no room
         # (the docs list the texts by number)
         return "asynccp error %d %r: circuitpython-asynccp.readthedocs.io/en/latest/errors.html" % (
             n,
             args,
         )
-    finally:  # and let the texts go again: out of sys.modules, and out of
-        # the package, where the import put it (SAMD21 boards have no
-        # delattr: `messages` is left None there, which holds nothing)
-        from sys import modules
-
-        modules.pop("asynccp" + "." + "messages", None)  # (qstrs: no string held)
-        setattr(modules["asynccp"], "messages", None)
 
 
 def _method(self, name):
@@ -333,9 +326,7 @@ class Loop:
 
     run_for = run  # (one method: run_for(seconds) is run(seconds))
 
-    # -- the ready ring, waking, the timer list ---------------------------------
-    # A task parks itself (state _PARKED, _w[task] = the list it waits in) and
-    # yields True; see asynccp.join and waitq._wait.
+    # -- the ready ring, parking and waking, the timer list --------------------
 
     def _ready(self, t):
         # Append t to the ready ring. When the tail meets the head, double
@@ -356,6 +347,15 @@ class Loop:
                 q[i] = None
             self._t = n + h
             self._n = n + n - 1
+
+    def _park(self, t, q):
+        # The one way a task waits for another task to wake it: the running
+        # task t, parked in q (the list it waits in, if any: a cancellation
+        # takes it off, see task._throw), yields True next, and runs again
+        # after _wake(t). (Not appended to q: a join or a queue of waiters
+        # appends; gather and a socket wait do not.)
+        t.state = _PARKED
+        self._w[t] = q
 
     def _wake(self, t):
         # Make a parked task ready (anything else is left alone); whoever

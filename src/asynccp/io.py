@@ -244,8 +244,7 @@ def wait(s, write, polled):
     d[s] = t
     try:
         p.set(s)
-        t.state = -2  # core's _PARKED
-        lp._w[t] = _NOWHERE
+        lp._park(t, _NOWHERE)
         yield True
     finally:
         if d.get(s) is t:

@@ -23,8 +23,7 @@ def join(t):
         j = lp._j.get(t)
         if j is None:
             lp._j[t] = j = []
-        me.state = -2  # core's _PARKED
-        lp._w[me] = j
+        lp._park(me, j)
         j.append(me)
         yield True  # (a cancellation takes us out of j)
     if t.state == -4:  # core's _FAILED

@@ -4,11 +4,12 @@
 of the values that makes the text).
 
 Loaded only when asynccp raises one of its errors (``core._m(n, ...)``
-imports it then, and lets it go again once the message is made): a board
-does not hold these texts in RAM, where each would cost about 90 bytes. Each call of ``_m`` has a
-comment quoting its text (tests/test_messages.py checks them). If this
-module is left off a board, the errors are still raised, with the number and
-the values in the message. New messages go at the end: the numbers stay.
+imports it then, and ``_m`` here lets it go again once the message is
+made): a board does not hold these texts in RAM, where each would cost
+about 90 bytes. Each call of ``_m`` has a comment quoting its text
+(tests/test_messages.py checks them). If this module is left off a board,
+the errors are still raised, with the number and the values in the
+message. New messages go at the end: the numbers stay.
 A message may be a function of the values: it can look at them (which
 keyword was misspelled, say) at no cost to a program that raises nothing.
 """
@@ -172,3 +173,18 @@ M = (
     " the others run",  # 43
     _attribute,  # 44: has no (attribute): use
 )
+
+
+def _m(n, args):
+    # Message n with args filled in, for core._m; then these texts go again:
+    # out of sys.modules, and out of the package, where the import put them
+    # (SAMD21 boards have no delattr: `messages` is left None there, which
+    # holds nothing). Here, not in core: every program holds core's bytes.
+    try:
+        m = M[n]
+        return m % args if type(m) is str else m(*args)
+    finally:
+        from sys import modules
+
+        modules.pop("asynccp" + "." + "messages", None)  # (qstrs: no string held)
+        setattr(modules["asynccp"], "messages", None)

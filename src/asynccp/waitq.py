@@ -31,8 +31,7 @@ def _wait(q):
     # waker) pops it off q and wakes it. A cancellation takes it out of q.
     lp = _here()
     t = lp.cur
-    t.state = -2  # core's _PARKED
-    lp._w[t] = q
+    lp._park(t, q)
     q.append(t)
     yield True
     lp._w.pop(t, None)  # it has taken what it was handed, if anything

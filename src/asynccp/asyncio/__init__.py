@@ -252,8 +252,7 @@ def _join(t):
             for x in j:
                 if type(x) is _Call and x.a is t:  # gather's entry
                     raise RuntimeError(_m(34))  # can't wait
-        me.state = -2  # core's _PARKED
-        lp._w[me] = j
+        lp._park(me, j)
         j.append(me)
         yield True  # (a cancellation takes us out of j)
     else:

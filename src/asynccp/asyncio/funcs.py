@@ -74,8 +74,7 @@ def _gather(aws, rx):
             g.state += 1
     cancel_all = False
     if g.state > 0:
-        me.state = -2  # core's _PARKED
-        lp._w[me] = g.q
+        lp._park(me, g.q)
         try:
             yield True
         except _core._Cancelled as er:  # (asynccp.task's CancelledError, once loaded)
