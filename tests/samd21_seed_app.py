@@ -225,7 +225,7 @@ mem[7] = gc.mem_alloc()
 import sys
 
 print("mem", *mem)
-print("cp", asynccp.core._CP, "adafruit_ticks" in sys.modules)
+print("cp", asynccp.core._TUPLE_ITER, "adafruit_ticks" in sys.modules)
 print("runs", *[job.runs for job in jobs])
 print("app", app.sensor_state, app.checks, app.presses)
 print("spi", readings[0], logged[0], spi.written, spi.locked, len(cancelled), victim_task.done())

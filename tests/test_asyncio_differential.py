@@ -222,7 +222,7 @@ def test_the_circuitpython_clock_makes_asynccp_take_its_circuitpython_paths():
     code = (
         "from asynccp import core\n"
         "import asynccp.asyncio\n"
-        "print(core._CP, core._ticks() > 0x1FFFFF00)\n"
+        "print(core._TUPLE_ITER, core._ticks() > 0x1FFFFF00)\n"
     )
     env = dict(os.environ, MICROPYPATH=os.pathsep.join([".frozen", str(CP_CLOCK), str(MPY_LIB)]))
     proc = subprocess.run(

@@ -4,7 +4,7 @@
 
 Task states and the tick mask are written as numbers outside core (a board
 module pays RAM for every imported name, and ``const()`` of another
-module's name does not fold): ``me.state = -2  # core's _PARKED``,
+module's name does not fold): ``t.state < -2  # ended``,
 ``(ticks + ms) & 0x1FFFFFFF``. This test reads core's definitions and checks
 every copy in the package against them: a state literal that names core's
 constant has its value, every state literal is one of core's states, the
@@ -100,3 +100,26 @@ def test_a_wrong_copy_is_found():
     assert len(wrong_copies("x.py", bad, c)) == 4
     good = "me.state = -2  # core's _PARKED\nif t.state > -3:\nx = (a + 5) & 0x1FFFFFFF\n"
     assert wrong_copies("x.py", good, c) == []
+
+
+# ---------------------------------------------------------- short private names
+
+SHORT = re.compile(r"\.(_[a-z]{1,2})\b")
+
+
+def test_every_short_private_name_has_one_meaning_listed_in_core():
+    """Short private attribute names (``._q``, ``._ni``) are shared across the
+    package to save RAM, so each must mean one thing: core's docstring lists
+    each with its meaning, once. A new one (or one given a second meaning
+    under a new name) fails here until it is listed."""
+    doc = (PKG / "core.py").read_text(encoding="utf-8").split('"""', 2)[1]
+    listed = re.findall(r"``(_[a-z]{1,2})``", doc)
+    used = set()
+    for path in PKG.rglob("*.py"):
+        used.update(SHORT.findall(path.read_text(encoding="utf-8")))
+    assert sorted(used - set(listed)) == [], "used, not listed in core's docstring"
+    assert sorted(set(listed) - used) == [], "listed in core's docstring, not used"
+    # listed twice on purpose, with one meaning: _q tasks in line (the loop's
+    # ready ring, a primitive's waiters), _h a ring's head (the loop's, a queue's)
+    twice = sorted({n for n in listed if listed.count(n) > 1} - {"_q", "_h"})
+    assert twice == [], "listed twice: one meaning each"

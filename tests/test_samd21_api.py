@@ -92,7 +92,7 @@ def test_32bit_vm_on_circuitpythons_code_paths_gives_the_same_log(reference):
     """With a SAMD21's pystack (1536 bytes) and without the builtins and
     modules a SAMD21 board lacks (wasm_runner.samd21_lib): a call of one
     raises NameError as on the board."""
-    code = "import asynccp.core\nprint('cp', asynccp.core._CP)\n" + SCRIPT
+    code = "import asynccp.core\nprint('cp', asynccp.core._TUPLE_ITER)\n" + SCRIPT
     rc, out = run_wasm(code, WASM_LIB_DIRS, samd21=True)
     assert rc == 0, out
     assert "cp True" in out

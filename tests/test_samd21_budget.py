@@ -65,7 +65,8 @@ def test_vm_is_32_bit_and_loads_the_built_mpy_files(built):
 def test_supervisor_stub_gives_asynccp_its_circuitpython_clock(built):
     code = (
         "import sys, supervisor, asynccp\n"
-        "print(asynccp.core._CP, 'adafruit_ticks' in sys.modules, supervisor.ticks_ms() >> 29)"
+        "print(asynccp.core._TUPLE_ITER, 'adafruit_ticks' in sys.modules,"
+        " supervisor.ticks_ms() >> 29)"
     )
     assert run_wasm(code, built) == (0, "True False 0\n")
     rc, out = run_wasm("import supervisor", built, supervisor=False)

@@ -31,17 +31,33 @@ before it makes what it keeps, and the garbage of running its body goes
 before the next module loads (whole programs then fit in about a tenth less
 heap: docs/guides/small_boards.rst).
 
-Private names are short and shared between modules
-(each distinct name is a string the board keeps): a Loop's ready ring is
-``_q`` with head ``_h``, tail ``_t`` and mask ``_n``; its timer list is the
-due ticks ``_k`` and the tasks ``_s``; ``_w`` maps a parked task to the list
-it waits in, ``_j`` a task to the tasks awaiting it, ``_x`` a task to the
-exception pending for it.
+Private attribute names are short (each distinct name is a string the
+board keeps) and each means one thing across the package
+(tests/test_constants.py checks that every one in use is in this list):
+
+- a Loop: ``_q`` its ready ring, with head ``_h``, tail ``_t`` and mask
+  ``_n``; ``_k`` and ``_s`` the timer list's due ticks and tasks; ``_w``
+  a parked task -> the list it waits in; ``_j`` a task -> the tasks
+  awaiting it; ``_x`` a task -> the exception pending for it; ``_at``
+  files a task in the timer list;
+- a primitive: ``_q`` its waiting tasks (first come, first served); ``_v``
+  a semaphore's or lock's count; a queue's ring ``_b`` with head ``_h``
+  and ``_ni`` items, getters ``_gq`` and putters ``_pq`` waiting, ``_gr``
+  items and ``_pr`` slots promised to ones woken and not yet run, ``_jq``
+  the tasks in join();
+- a ManagedResource: ``_ot`` the owner task, ``_oh`` the owner's handle;
+  a Handle: ``_rs`` its resource;
+- an asyncio task: ``_c`` its coroutine (for the exception report), ``_r``
+  True once its result or exception was retrieved;
+- a Duration: ``_ms`` and ``_us``; a Tracer's rows: ``_kd`` kind, ``_st``
+  start, ``_e`` end, ``_l`` lateness, ``_i`` the next row;
+- a module: ``_gc`` gc.collect (or nothing, on CPython), ``_m`` the error
+  message function.
 """
 
 from micropython import const  # CPython: Blinka's (adafruit_ticks needs Blinka too)
 
-# _CP: awaitables end by a tuple's iterator, not by raising StopIteration
+# _TUPLE_ITER: awaitables end by a tuple's iterator, not by raising StopIteration
 # from a Python __next__. CircuitPython gives the exception a new traceback
 # object each time (32 bytes on a board); CPython raises slowly (delay(0)
 # switches about 1.4x faster without). MicroPython does neither: there they
@@ -49,20 +65,20 @@ from micropython import const  # CPython: Blinka's (adafruit_ticks needs Blinka 
 try:
     from supervisor import ticks_ms as _ticks  # CircuitPython: ms mod 2**29
 
-    _CP = True
+    _TUPLE_ITER = True  # (CircuitPython)
 except ImportError:
     from adafruit_ticks import ticks_ms as _ticks  # picks MicroPython's or CPython's clock
 
-    _CP = False
+    _TUPLE_ITER = False  # (so far: CPython sets it below)
 
 from gc import collect as _gc  # (see the module docstring)
 
 try:
     from time import sleep_ms as _sleep
 except ImportError:  # CircuitPython, CPython
-    if not _CP:  # CPython: no help needed there, and a full collection takes ms
-        _gc = int  # (a call that does nothing)
-    _CP = True  # (module code: its bytes are freed once imported)
+    if not _TUPLE_ITER:  # CPython (not CircuitPython): no help needed there, and a
+        _gc = int  # full collection takes ms (int(): a call that does nothing)
+    _TUPLE_ITER = True  # (module code: its bytes are freed once imported)
 
     def _sleep(ms):
         # (imported here: a module-level `sleep` would be asynccp.sleep,

@@ -19,7 +19,7 @@ as on MicroPython's unix port and CPython, not on CircuitPython boards):
   function (32 bytes on a board), so the shared StopIteration would cost
   that at every await; a tuple's iterator ends without raising.
 - CPython: the same tuple iterator, because raising from a Python
-  ``__next__`` is slow there (see core's ``_CP``).
+  ``__next__`` is slow there (see core's ``_TUPLE_ITER``).
 """
 
 from . import core as _core
@@ -46,7 +46,7 @@ class _Delay:
             return True
         return None
 
-    if _core._CP:
+    if _core._TUPLE_ITER:
 
         def __iter__(self):  # (see the module docstring)
             if self.ms < 0:

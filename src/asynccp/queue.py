@@ -34,7 +34,7 @@ class Queue:
             raise ValueError(_m(25, maxsize))  # Queue(maxsize) must be 1 or more
         self._b = [None] * maxsize
         self._h = 0  # index of the oldest item
-        self._n = 0  # items held
+        self._ni = 0  # items held
         # Waiting tasks, and how many of them were woken but have not run
         # yet: the items (slots) promised to them are not for anyone else.
         self._gq = []
@@ -45,25 +45,25 @@ class Queue:
 
     def qsize(self):
         """Number of items held."""
-        return self._n
+        return self._ni
 
     def empty(self):
-        return not self._n
+        return not self._ni
 
     def full(self):
-        return self._n == len(self._b)
+        return self._ni == len(self._b)
 
     def put_nowait(self, item):
         """Add ``item``; QueueFull if there is no free slot (or putters that
         came first wait). Does not yield."""
-        if self._pq or self._pr or self._n == len(self._b):
+        if self._pq or self._pr or self._ni == len(self._b):
             raise QueueFull()
         self._push(item)
 
     def get_nowait(self):
         """Remove and return the oldest item; QueueEmpty if there is none
         (or getters that came first wait). Does not yield."""
-        if self._gq or self._gr or not self._n:
+        if self._gq or self._gr or not self._ni:
             raise QueueEmpty()
         return self._take()
 
@@ -75,7 +75,7 @@ class Queue:
         added, CancelledError is raised. Generator form: ``yield from
         q.put(x)``.
         """
-        if not (self._pq or self._pr) and self._n < len(self._b):
+        if not (self._pq or self._pr) and self._ni < len(self._b):
             self._push(item)
             return _NOW
         return _Aw(_put(self, item))
@@ -98,8 +98,8 @@ class Queue:
 
     def _push(self, item):
         b = self._b
-        b[(self._h + self._n) % len(b)] = item
-        self._n += 1
+        b[(self._h + self._ni) % len(b)] = item
+        self._ni += 1
         self._move()
 
     def _take(self):
@@ -108,16 +108,16 @@ class Queue:
         x = b[h]
         b[h] = None
         self._h = (h + 1) % len(b)
-        self._n -= 1
+        self._ni -= 1
         self._move()
         return x
 
     def _move(self):
         # promise items to waiting getters and slots to waiting putters
         g = _give
-        while self._gq and self._n > self._gr and g(self._gq, self._back_get):
+        while self._gq and self._ni > self._gr and g(self._gq, self._back_get):
             self._gr += 1
-        while self._pq and self._n + self._pr < len(self._b) and g(self._pq, self._back_put):
+        while self._pq and self._ni + self._pr < len(self._b) and g(self._pq, self._back_put):
             self._pr += 1
 
     def _back_get(self, t):
@@ -141,14 +141,14 @@ class _Getter:
 
 
 def _get(q):
-    if q._gq or q._gr or not q._n:
+    if q._gq or q._gr or not q._ni:
         yield from _wait(q._gq)  # woken with an item promised
         q._gr -= 1
     return q._take()
 
 
 def _put(q, item):
-    if q._pq or q._pr or q._n == len(q._b):  # (room may have come since put())
+    if q._pq or q._pr or q._ni == len(q._b):  # (room may have come since put())
         yield from _wait(q._pq)  # woken with a slot promised
         q._pr -= 1
     q._push(item)

@@ -29,8 +29,8 @@ class ManagedResource:
         self.resource = resource
         self._acquire = on_acquire
         self._release = on_release
-        self._t = None  # the holding task (or the waiter it was handed to)
-        self._h = None  # the holding handle (short names: see core)
+        self._ot = None  # the owner: the holding task (or the waiter it was handed to)
+        self._oh = None  # the owner's handle (short names: see core)
         self._q = []  # waiting tasks, first come first served
 
     def handle(self, *args, **kwargs):
@@ -40,8 +40,8 @@ class ManagedResource:
     def _hand_on(self, t=None):
         # Give the resource to the first waiter, or free it. Also the way a
         # waiter t handed it passes it on if cancelled before taking it.
-        self._h = None
-        self._t = _give(self._q, self._hand_on)
+        self._oh = None
+        self._ot = _give(self._q, self._hand_on)
 
 
 class Handle:
@@ -69,14 +69,14 @@ class Handle:
     """
 
     def __init__(self, resource, args, kwargs):
-        self._m = resource
+        self._rs = resource  # its ManagedResource
         self.args = args
         self.kwargs = kwargs
 
     @property
     def active(self):
         """True while this handle holds the resource."""
-        return self._m._h is self
+        return self._rs._oh is self
 
     def __iter__(self):
         return _acquire(self)
@@ -94,32 +94,32 @@ class Handle:
 
         Does not yield. RuntimeError if this handle does not hold it.
         """
-        m = self._m
-        if m._h is not self:
+        r = self._rs
+        if r._oh is not self:
             raise RuntimeError(_m(19))  # release() by a handle that does not hold
         try:
-            if m._release is not None:
-                m._release(*self.args, **self.kwargs)
+            if r._release is not None:
+                r._release(*self.args, **self.kwargs)
         finally:
-            m._hand_on()
+            r._hand_on()
 
 
 def _acquire(self):
-    m = self._m
+    r = self._rs
     t = _here().cur
-    if m._t is t:
+    if r._ot is t:
         raise RuntimeError(_m(20))  # this task already holds the resource
-    if m._t is not None:
-        yield from _wait(m._q)  # woken as the new holder
-    m._t = t
-    m._h = self
-    if m._acquire is not None:
+    if r._ot is not None:
+        yield from _wait(r._q)  # woken as the new owner
+    r._ot = t
+    r._oh = self
+    if r._acquire is not None:
         try:
-            m._acquire(*self.args, **self.kwargs)
+            r._acquire(*self.args, **self.kwargs)
         except BaseException:
-            m._hand_on()
+            r._hand_on()
             raise
-    return m.resource
+    return r.resource
 
 
 # In the package too: asynccp.<name> then needs no lookup (asynccp/lazy.py)

@@ -99,13 +99,13 @@ class Tracer:
         self.names = []
         if _array is not None:
             zeros = [0] * size
-            self._k = _array("H", zeros)
-            self._s = _array("i", zeros)
+            self._kd = _array("H", zeros)
+            self._st = _array("i", zeros)
             self._e = _array("i", zeros)
             self._l = _array("i", zeros)
         else:
-            self._k = [0] * size
-            self._s = [0] * size
+            self._kd = [0] * size
+            self._st = [0] * size
             self._e = [0] * size
             self._l = [0] * size
         self._i = 0  # next slot
@@ -206,8 +206,8 @@ class Tracer:
         if not self.recording:
             return
         i = self._i
-        self._k[i] = k
-        self._s[i] = t0
+        self._kd[i] = k
+        self._st[i] = t0
         self._e[i] = t1
         self._l[i] = late
         i += 1
@@ -235,15 +235,15 @@ class Tracer:
         out = []
         if not n:
             return out
-        base = self._s[first]
+        base = self._st[first]
         size = self.size
         for j in range(n):
             i = (first + j) % size
             late = self._l[i]
             out.append(
                 (
-                    self.names[self._k[i]],
-                    _diff(self._s[i], base),
+                    self.names[self._kd[i]],
+                    _diff(self._st[i], base),
                     _diff(self._e[i], base),
                     None if late < 0 else late,
                 )
@@ -267,7 +267,7 @@ class Tracer:
         if not n:
             return
         first = self._i if self._full else 0
-        base = self._s[first]
+        base = self._st[first]
         size = self.size
         names = [_csv(s) for s in self.names]
         for j in range(n):
@@ -276,8 +276,8 @@ class Tracer:
             emit(
                 "%s,%d,%d,%s"
                 % (
-                    names[self._k[i]],
-                    _diff(self._s[i], base),
+                    names[self._kd[i]],
+                    _diff(self._st[i], base),
                     _diff(self._e[i], base),
                     "" if late < 0 else str(late),
                 )

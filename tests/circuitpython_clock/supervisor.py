@@ -3,7 +3,7 @@
 """CircuitPython's ``supervisor.ticks_ms`` for the ``micropython`` VM (tests only).
 
 With this folder on the VM's path asynccp takes its CircuitPython code paths
-(``core._CP``: the tuple iterators of delays and sleeps, the supervisor's
+(``core._TUPLE_ITER``: the tuple iterators of delays and sleeps, the supervisor's
 clock), which a unix VM cannot otherwise reach. The counter is milliseconds
 mod 2**29, as on a board, and starts 200 ms before it wraps, so a program
 runs across the wrap (a board's starts 65 s before it).
