@@ -3,9 +3,12 @@
 """Streams and ThreadSafeFlag on MicroPython's unix port (select.poll), run
 by tests/test_net_microdot.py: echo with every read, refused, a time-out
 through wait_for, a flag set from a micropython.schedule callback while the
-loop has nothing else to do. Prints one line per check."""
+loop has nothing else to do, an Event set from a callback scheduled by
+another thread while every task waits. Prints one line per check."""
 
+import _thread
 import sys
+import time
 
 import micropython
 
@@ -63,6 +66,18 @@ async def main():
     micropython.schedule(soft_irq, None)
     await flag.wait()  # nothing else to do: the loop waits, no deadlock error
     print("flag", await t)
+
+    # Every task waits on an Event and none sleeps: the loop waits (as
+    # MicroPython's asyncio does), and a callback that another thread
+    # schedules 50 ms later (as an interrupt handler would) sets it.
+    ev2 = asyncio.Event()
+
+    def later():
+        time.sleep_ms(50)
+        micropython.schedule(lambda _: ev2.set(), None)
+
+    _thread.start_new_thread(later, ())
+    print("event from outside", await ev2.wait())
 
 
 asyncio.run(main())

@@ -202,23 +202,52 @@ def _gen_set(ev):
 # ---------------------------------------------------------------- on purpose
 
 
-def test_a_deadlock_is_an_error_not_a_hang(loop):
+def _interrupt_at(loop, ms, handler):
+    # What a board does while the loop sleeps: at ms (virtual) an interrupt
+    # handler runs (on MicroPython a micropython.schedule callback runs
+    # inside time.sleep_ms). Returns the ticks at which it ran.
+    clock = loop.clock
+    sleep = clock.sleep_ms
+    ran = []
+
+    def sleep_ms(n):
+        sleep(n)
+        if not ran and clock.elapsed_ms >= ms:
+            ran.append(clock.elapsed_ms)
+            handler()
+
+    clock.sleep_ms = loop._sleep = sleep_ms
+    return ran
+
+
+def test_every_task_waiting_the_loop_waits_for_an_interrupt_handler(loop):
+    """As MicroPython's asyncio (and CPython's): while every task waits on
+    an Event and none sleeps, asyncio.run waits, in steps of at most 10 ms,
+    and an Event set by an interrupt handler wakes its waiter at the next
+    step. (asynccp's own run() reports a deadlock: test_reliability_*.)"""
+    ev = asyncio.Event()
+    ran = _interrupt_at(loop, 25000, ev.set)
+
     async def main():
-        await asyncio.Event().wait()
+        await ev.wait()
+        return now(loop)
 
-    with pytest.raises(RuntimeError, match="nothing can give them"):
-        asyncio.run(main())
+    woken = asyncio.run(main())
+    assert ran == [25000] and woken == 25000
+    assert loop._k == [] and loop._s == [], "the keeper left the timer list"
+    assert loop._sleep == loop.clock.sleep_ms, "the loop's own sleep is back"
 
 
-def test_run_forever_returns_when_nothing_is_left(loop):
+def test_run_forever_waits_until_stop(loop):
     async def short():
         await asyncio.sleep(1)
         return 5
 
     lp = asyncio.get_event_loop()
     t = lp.create_task(short())
-    lp.run_forever()  # MicroPython's would wait for ever
-    assert now(loop) == 1000
+    ran = _interrupt_at(loop, 7000, lp.stop)
+    lp.run_forever()  # nothing left after 1 s: it waits, as MicroPython's does
+    assert ran == [7000] and now(loop) == 7000
     assert t.done() and t.coro == 5  # once ended, coro is the result (MicroPython: the coroutine)
 
 

@@ -65,17 +65,18 @@ def test_microdot_on_micropython_with_an_80hz_schedule(tmp_path):
 def test_streams_and_thread_safe_flag_on_micropython():
     rc, out = run_micropython(HERE / "mp_net.py", src_lib_dirs(), args=[free_port(), free_port()])
     assert rc == 0, out
-    assert out.split("\n")[:6] == [
+    assert out.split("\n")[:7] == [
         "echo b'HELLO\\nabcdefg'",
         "timeout",
         "after b'late\\n' b''",
         "refused 111",
         "closed True",
         "flag event",
+        "event from outside True",
     ]
 
 
-def test_switching_sleeping_and_a_flag_with_the_heap_locked_on_micropython():
+def test_waiting_switching_sleeping_and_wake_ups_with_the_heap_locked_on_micropython():
     rc, out = run_micropython(HERE / "mp_heap_lock.py", src_lib_dirs())
     assert rc == 0, out
-    assert out.strip() == "heap locked: [100, 100] flag"
+    assert out.strip() == "heap locked: True True ['event', 'flag']"

@@ -43,6 +43,7 @@ __version__ = (3, 0, 0)  # the MicroPython asyncio API this follows
 
 _MAX = const(0x1FFFFFFF)  # core's tick period less one
 _HALF = const(0x10000000)  # half the period: the longest sleep
+_STEP = const(10)  # ms: see _idle (asynccp.io.BOUND's value)
 del const  # (not asyncio.const)
 
 # The names that load their module on first use, in asynccp/lazy.py's form
@@ -309,6 +310,10 @@ class _Stop(BaseException):
     pass
 
 
+_STOP = _Stop()
+_STOP.__traceback__ = None  # (MicroPython: the slot exists now, a store allocates nothing)
+
+
 def _stop(j):
     # The task run() waits for has ended: wake the others awaiting it, then
     # leave the loop at once, as MicroPython's run_until_complete returns.
@@ -316,7 +321,26 @@ def _stop(j):
     _flush(lp)
     while j:
         lp._wake(j.pop(0))
-    raise _Stop
+    e = _STOP  # (made once: this works with the heap locked)
+    e.__traceback__ = None  # (CPython would chain the tracebacks)
+    raise e
+
+
+_own = {}  # loop -> its own _sleep, while _idle is installed in its place
+
+
+def _idle(ms):
+    # A loop's _sleep while _until runs: its own, in steps of at most _STEP
+    # ms, returning as soon as a task is ready (woken from outside the loop:
+    # an Event set in a micropython.schedule callback; scheduled callbacks
+    # run while MicroPython sleeps).
+    lp = _core._running
+    own = _own[lp]
+    while ms > 0:
+        own(ms if ms < _STEP else _STEP)
+        if lp._h != lp._t:
+            return
+        ms -= _STEP
 
 
 def _until(t):
@@ -332,13 +356,23 @@ def _until(t):
         j.append(e)
         old = lp.handler
         lp.handler = _unhandled
+        if lp not in _own:  # (else _idle is there still, under asynccp.io's poller)
+            _own[lp] = lp._sleep
+            lp._sleep = _idle
         x = None
         try:
-            lp.run()
+            # Runs of at most three days, again and again: with an end in
+            # sight the loop never finds nothing to wait for, so it waits (as
+            # MicroPython's asyncio does) instead of reporting a deadlock: a
+            # task may wait on an Event that an interrupt handler sets.
+            while True:
+                lp.run(268435)  # (seconds: the longest run, _HALF - 1 ms)
         except _Stop as s:
             if s.args:
                 x = s.args[0]
         finally:
+            if lp._sleep is _idle:
+                lp._sleep = _own.pop(lp)
             if lp.handler is _unhandled:
                 lp.handler = old
             if e in j:  # run() left some other way: t is still awaited by us
@@ -349,9 +383,7 @@ def _until(t):
             raise x
     if t.state == -3:  # core's _DONE
         return t.coro
-    if t.state == -4:
-        raise t.coro
-    return None  # (run_forever: nothing was left to run)
+    raise t.coro  # (ended: by an exception)
 
 
 def run(coro):
@@ -360,9 +392,11 @@ def run(coro):
 
     The loop stops as soon as that task ends, as MicroPython's does: other
     tasks stay where they are and go on at the next ``run()``, and a
-    ``schedule()`` stops with the loop. RuntimeError when every task waits
-    for something that nothing left can give (MicroPython's asyncio would
-    wait for ever).
+    ``schedule()`` stops with the loop. While every task waits (on an
+    Event, a Lock, a Queue...) and none sleeps, the loop waits, as
+    MicroPython's asyncio does: an interrupt handler may set the Event (in a
+    ``micropython.schedule`` callback), and its waiter then runs within 10
+    ms. (asynccp's own ``run()`` reports such a deadlock instead.)
     """
     return _until(create_task(coro))
 

@@ -4,7 +4,7 @@
 
 from ..awaitable import _Aw
 from ..core import _gc
-from ..waitq import _give, _wait
+from ..waitq import _give, _here
 from . import _flush
 
 _gc()
@@ -47,7 +47,15 @@ class Event:
 
 def _ev_wait(ev):
     if not ev.state:
-        yield from _wait(ev.waiting)
+        # waitq._wait(ev.waiting), written out: an ev.wait() made beforehand
+        # then allocates nothing when awaited (as MicroPython's), so an
+        # interrupt-driven program may wait with the heap locked
+        lp = _here()
+        t = lp.cur
+        lp._park(t, ev.waiting)
+        ev.waiting.append(t)
+        yield True
+        lp._w.pop(t, None)
     return True
 
 

@@ -63,8 +63,8 @@ class Loop:
         return create_task(coro)
 
     def run_forever():
-        """Run the loop until :meth:`stop` is called (returns when nothing
-        is left to run)."""
+        """Run the loop until :meth:`stop` is called (with nothing left to
+        run, it waits for that, as MicroPython's does)."""
         global _stop_task
         t = _stop_task = Task()
         t.coro = t._c = _stopper()
