@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 import mp_reliability
-from mpy_runner import run_micropython, src_lib_dirs
+from mpy_runner import printed_values, run_micropython, src_lib_dirs
 
 SCRIPT = Path(__file__).resolve().parent / "mp_reliability.py"
 N = 1000000 if os.environ.get("ASYNCCP_NIGHTLY") else 100000
@@ -29,7 +29,7 @@ BOUND = 1024
 def mp(*args):
     rc, out = run_micropython(SCRIPT, src_lib_dirs(), heapsize="512k", args=args, timeout=1800)
     assert rc == 0, out
-    res = dict(re.findall(r"^(\w+) (.+)$", out, flags=re.MULTILINE))
+    res = printed_values(out)
     marks = [int(x) for x in re.findall(r"\d+", res.pop("marks"))]
     return {k: int(v) for k, v in res.items()}, marks
 

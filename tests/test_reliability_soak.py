@@ -19,11 +19,10 @@ out; each outcome and its time is checked).
 """
 
 import os
-import re
 from pathlib import Path
 
 import mp_reliability
-from mpy_runner import run_micropython, src_lib_dirs
+from mpy_runner import printed_values, run_micropython, src_lib_dirs
 
 SCRIPT = Path(__file__).resolve().parent / "mp_reliability.py"
 NIGHTLY = bool(os.environ.get("ASYNCCP_NIGHTLY"))
@@ -60,6 +59,6 @@ def test_soak_on_micropython():
     )
     assert rc == 0, out
     st = {}
-    for k, v in re.findall(r"^(\w+) (\S+)$", out, flags=re.MULTILINE):
+    for k, v in printed_values(out).items():
         st[k] = v == "True" if v in ("True", "False") else int(float(v))
     check(st, hours, 5000)
