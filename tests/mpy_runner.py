@@ -88,7 +88,7 @@ def src_lib_dirs():
 MPY_LIB_DIRS = [MPY_LIB]
 
 
-def _run(cmd_tail, lib_dirs, heapsize, timeout):
+def _run(cmd_tail, lib_dirs, heapsize, timeout, merged):
     path = [".frozen"] + [str(Path(d).resolve()) for d in lib_dirs]
     env = dict(os.environ)
     env["MICROPYPATH"] = os.pathsep.join(path)
@@ -103,27 +103,41 @@ def _run(cmd_tail, lib_dirs, heapsize, timeout):
             cmd + cmd_tail,
             env=env,
             cwd=cwd,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT if merged else subprocess.PIPE,
             text=True,
             timeout=timeout,
             check=False,
         )
-    return proc.returncode, proc.stdout + proc.stderr
+    return proc.returncode, proc.stdout + (proc.stderr or "")
 
 
-def run_micropython(script_path, lib_dirs, *, heapsize=DEFAULT_HEAPSIZE, args=(), timeout=120):
+def run_micropython(
+    script_path, lib_dirs, *, heapsize=DEFAULT_HEAPSIZE, args=(), timeout=120, merged=False
+):
     """Run ``script_path`` on MicroPython with ``lib_dirs`` on ``sys.path``.
 
     Returns ``(returncode, output)``; output is stdout followed by stderr
-    (where MicroPython prints an uncaught exception's traceback).
+    (where MicroPython prints an uncaught exception's traceback), or with
+    ``merged`` both as one stream, in the order they were written.
     """
     script = str(Path(script_path).resolve())  # _run works in a temporary folder
-    return _run([script, *[str(a) for a in args]], lib_dirs, heapsize, timeout)
+    return _run([script, *[str(a) for a in args]], lib_dirs, heapsize, timeout, merged)
 
 
-def run_micropython_code(code, lib_dirs, *, heapsize=DEFAULT_HEAPSIZE, timeout=120):
+def run_micropython_code(code, lib_dirs, *, heapsize=DEFAULT_HEAPSIZE, timeout=120, merged=False):
     """Like :func:`run_micropython` for a snippet of code (``micropython -c``)."""
-    return _run(["-c", code], lib_dirs, heapsize, timeout)
+    return _run(["-c", code], lib_dirs, heapsize, timeout, merged)
+
+
+def as_asyncio(path):
+    """Code that runs the asyncio program at ``path`` on asynccp.asyncio: its
+    ``import asyncio`` gets asynccp's (bound in ``sys.modules`` first). For
+    ``micropython -c`` and ``python -c`` alike."""
+    return (
+        "import sys, asynccp.asyncio as a; sys.modules['asyncio'] = a; "
+        f"P = {str(path)!r}; exec(compile(open(P).read(), P, 'exec'), {{'__name__': '__main__'}})"
+    )
 
 
 # ------------------------------------------------------ scenario scripts
