@@ -19,18 +19,18 @@ fails (a loaded machine can stall a process by a slot). A program that
 crashes MicroPython's own asyncio (it does for one pattern, see below) is
 left out.
 
-``make test`` runs 25 programs; ``ASYNCCP_NIGHTLY=1`` 400.
+``make test`` runs 25 programs; ``make nightly`` 400 (tests/sizes.py).
 """
 
-import os
 import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mpy_runner import MPY_LIB, as_asyncio, run_micropython, run_micropython_code
+from sizes import NIGHTLY
 
-EXAMPLES = 400 if os.environ.get("ASYNCCP_NIGHTLY") else 25
+EXAMPLES = 400 if NIGHTLY else 25
 SLOT_MS = 25
 
 

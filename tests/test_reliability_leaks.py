@@ -14,15 +14,15 @@ N is: a leak of one 16-byte block per task would be 1.4 MB here. About 2 s
 and 6 s; ``make nightly`` runs a million of each with the same bound.
 """
 
-import os
 import re
 from pathlib import Path
 
 import mp_reliability
 from mpy_runner import printed_values, run_micropython, src_lib_dirs
+from sizes import NIGHTLY
 
 SCRIPT = Path(__file__).resolve().parent / "mp_reliability.py"
-N = 1000000 if os.environ.get("ASYNCCP_NIGHTLY") else 100000
+N = 1000000 if NIGHTLY else 100000
 BOUND = 1024
 
 

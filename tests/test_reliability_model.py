@@ -49,13 +49,13 @@ failure is shrunk, which takes longer). ``make nightly``
 operations with a random seed (about 2 minutes).
 """
 
-import os
 import re
 from collections import deque
 
 import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
+from sizes import NIGHTLY
 
 import asynccp
 from asynccp.testing import VirtualClock
@@ -65,7 +65,6 @@ ATimeoutError = asynccp.TimeoutError
 QueueEmpty = asynccp.QueueEmpty
 QueueFull = asynccp.QueueFull
 
-NIGHTLY = bool(os.environ.get("ASYNCCP_NIGHTLY"))
 
 #: How a cancelled waiter leaves a queue. False (the docs: "a task sleeping
 #: or waiting is woken for it and leaves the queue it waited in"): at

@@ -18,14 +18,13 @@ out; each outcome and its time is checked).
   (``ASYNCCP_NIGHTLY=1``).
 """
 
-import os
 from pathlib import Path
 
 import mp_reliability
 from mpy_runner import printed_values, run_micropython, src_lib_dirs
+from sizes import NIGHTLY
 
 SCRIPT = Path(__file__).resolve().parent / "mp_reliability.py"
-NIGHTLY = bool(os.environ.get("ASYNCCP_NIGHTLY"))
 
 
 def check(st, hours, every_ms):
