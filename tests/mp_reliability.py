@@ -25,15 +25,13 @@ and run every scenario (tests/test_reliability_scenarios.py) and the soak
 import gc
 import sys
 
+from mp_check import HAS_MEM, WRAP, Fail, Skip, eq, ms, raises, true
+from mp_check import run_scenarios as _run
+
 import asynccp
-
-asynccp.delay  # resolve the package's `delay` before the submodule loads
-from mp_check import HAS_MEM, WRAP, Fail, Skip, eq, ms, raises, true  # noqa: E402
-from mp_check import run_scenarios as _run  # noqa: E402
-
-from asynccp import CancelledError, Loop  # noqa: E402
-from asynccp.delay import delay, delay_ms  # noqa: E402
-from asynccp.testing import VirtualClock  # noqa: E402
+from asynccp import CancelledError, Loop
+from asynccp.delay import delay, delay_ms
+from asynccp.testing import VirtualClock
 
 SCENARIOS = []
 

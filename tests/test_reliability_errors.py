@@ -23,7 +23,6 @@ WHERE = {"outside a task": "call", "in a task": "task", "from ``run()``": "run"}
 # The names the page says every row may use. Plain code for both VMs.
 SETUP = """
 import asynccp
-asynccp.delay
 from asynccp import Duration
 from asynccp.testing import VirtualClock
 
