@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from api_names import lazy_table
 from build_support import bundleconf, source_modules
 
 import asynccp
@@ -73,31 +74,36 @@ def test_import_loads_only_the_minimal_set():
     assert loaded <= BASE
 
 
-def _lazy_table():
-    """{name as asynccp/lazy.py's table writes it: its module}, from the table."""
-    from asynccp import lazy
+#: {each name of src/asynccp/lazy.py's table, as the table writes it: its module}
+LAZY = lazy_table("asynccp")
 
-    names = {}
-    for word in lazy._lazy.split():
-        if word[-1] == ":":
-            module = word[:-1]
-        else:
-            names[word] = module
-    return names
+#: The same for asynccp.asyncio's two tables (asyncio/__init__.py's, asyncio/names.py's)
+ASYNCIO_LAZY = lazy_table("asynccp.asyncio")
 
 
-LAZY = _lazy_table()
+def test_the_lazy_tables_are_read_whole():
+    """Every name of each table is tested below, each with its module."""
+    from asynccp import asyncio, lazy
+    from asynccp.asyncio import names
+
+    def words(*tables):
+        return sorted(w for t in tables for w in t.split() if w[-1] != ":")
+
+    assert sorted(LAZY) == words(lazy._lazy)
+    assert sorted(ASYNCIO_LAZY) == words(asyncio._lazy, names._lazy)
+    assert LAZY["CancelledError"] == "asynccp.task" and LAZY["Loop.schedule"] == "asynccp.scheduler"
+    assert LAZY["ScheduledTask.stop"] == "asynccp.schedctl"
+    assert LAZY["Duration.as_seconds"] == "asynccp.units"
+    assert ASYNCIO_LAZY["CancelledError"] == "asynccp.task"
+    assert ASYNCIO_LAZY["gather"] == "asynccp.asyncio.funcs"
+    assert ASYNCIO_LAZY["ThreadSafeFlag"] == "asynccp.io"
+    for module in {*LAZY.values(), *ASYNCIO_LAZY.values()}:
+        assert (SRC / f"{module.replace('.', '/')}.py").is_file(), module
 
 
-def test_the_lazy_table_is_read_whole():
-    assert LAZY["CancelledError"] == "task" and LAZY["Loop.schedule"] == "scheduler"
-    assert LAZY["ScheduledTask.stop"] == "schedctl" and LAZY["Duration.as_seconds"] == "units"
-    assert len(LAZY) == 28
-
-
-def _alone(module):
-    """What `import asynccp.<module>` loads, after `import asynccp`."""
-    return _loaded_after(f"import asynccp\nimport asynccp.{module}")
+def _alone(module, first="asynccp"):
+    """What `import <module>` loads, after `import <first>`."""
+    return _loaded_after(f"import {first}\nimport {module}")
 
 
 @pytest.mark.parametrize("name", sorted(LAZY))
@@ -124,14 +130,29 @@ def test_lazy_name_loads_its_own_module_only(name):
     else:
         code = (
             f"import sys, asynccp\nx = asynccp.{name}\n"
-            f"print(x is getattr(sys.modules['asynccp.{module}'], {name!r}), True)"
+            f"print(x is getattr(sys.modules[{module!r}], {name!r}), True)"
         )
         setup = set()
     expected = _alone(module) | {f"asynccp.{m}" for m in setup}
     for m in setup:
-        expected |= _alone(m)
+        expected |= _alone(f"asynccp.{m}")
     assert _loaded_after(code) == expected
     assert _py(code).strip() == "True True"
+
+
+@pytest.mark.parametrize("name", sorted(ASYNCIO_LAZY))
+def test_asyncio_lazy_name_loads_its_own_module_only(name):
+    """Each name of asynccp.asyncio's two tables: looking it up loads its
+    module and what that imports, nothing else (the second table,
+    asynccp.asyncio.names, lets itself go again), and gives the module's
+    object."""
+    module = ASYNCIO_LAZY[name]
+    code = (
+        f"import sys, asynccp.asyncio\nx = asynccp.asyncio.{name}\n"
+        f"print(x is getattr(sys.modules[{module!r}], {name!r}))"
+    )
+    assert _loaded_after(code) == _alone(module, first="asynccp.asyncio")
+    assert _py(code).strip() == "True"
 
 
 def test_probing_a_name_no_table_has_loads_nothing():
