@@ -301,7 +301,7 @@ def cancel_before_start_never_runs():
     lp.add_task(killer())
     lp.run()
     eq(log, [], "bodies run")
-    eq(ms(lp), 1, "run_later's task left the timer heap")
+    eq(ms(lp), 1, "run_later's task left the timers")
     true(isinstance(_data(t), CancelledError) and isinstance(_data(later), CancelledError), "ended")
 
 

@@ -376,8 +376,9 @@ def sleeps_exactly_the_gap():
 
 @scenario
 def many_timers_and_cancellations():
-    # the smallest heap removal whose replacement must move up: timers due 1,
-    # 4, 2, 5, 6, 7, 3 ms pushed in that order, then 5 cancelled
+    # a cancel from the middle of the timers: due 1, 4, 2, 5, 6, 7, 3 ms,
+    # added in that order, then 5 cancelled (the smallest case that woke a
+    # timer late when the timers were a binary heap)
     lp = virtual_loop()
     wakes = []
     tasks = {}
@@ -393,7 +394,7 @@ def many_timers_and_cancellations():
         tasks[x] = asynccp.add_task(s(x))
     asynccp.add_task(c())
     asynccp.run()
-    eq(wakes, [(1, 1), (2, 2), (3, 3), (4, 4), (6, 6), (7, 7)], "sift-up case")
+    eq(wakes, [(1, 1), (2, 2), (3, 3), (4, 4), (6, 6), (7, 7)], "cancel from the middle")
 
     lp = virtual_loop(NEAR_WRAP)
     seed = [12345]

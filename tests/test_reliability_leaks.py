@@ -9,7 +9,7 @@ exception handler; a third awaited for their result) and
 ``mp_reliability.leak_timeouts`` (wait_for() on an event, a queue get and a
 sleep; nine in ten time out). The heap is measured every 10000; "flat" is
 every mark within ``BOUND`` bytes of the first (taken after 10000, the
-warm-up: the ready ring and timer heap have grown to their size), whatever
+warm-up: the ready ring and the timer lists have grown to their size), whatever
 N is: a leak of one 16-byte block per task would be 1.4 MB here. About 2 s
 and 6 s; ``make nightly`` runs a million of each with the same bound.
 """
