@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Issue 5's scenarios (failures, cancellation, timeouts, primitives, resources,
-deadlocks, catch-up), the soak and the leak loops, for MicroPython and CPython.
+"""The reliability scenarios (failures, cancellation, timeouts, primitives,
+resources, deadlocks, catch-up), the soak and the leak loops, for MicroPython
+and CPython.
 
 Self-contained: it needs only asynccp and adafruit_ticks on the path. On the
 MicroPython VM::

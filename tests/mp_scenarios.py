@@ -1,6 +1,9 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""The core issue's behavioural scenarios, self-contained, for the MicroPython VM.
+"""The core behaviours (tasks, delays, cancellation, suspend, schedules,
+resources, Duration, the allocations of a switch and a delay), self-contained,
+for the MicroPython VM: what the tests check on CPython must hold on the VM the
+boards run too, from the sources and from the built ``.mpy`` files.
 
 Run with asynccp (``.py`` sources or built ``.mpy`` files) and adafruit_ticks on
 the path::

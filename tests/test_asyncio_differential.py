@@ -145,7 +145,8 @@ def test_the_corpus_is_there():
         assert said in " ".join(doc.read_text().split()), (doc, said)
 
 
-#: Every call of asynccp.asyncio's API (issue 11), as the programs write it.
+#: Every call of asynccp.asyncio's API, as the programs write it: each is
+#: compared with the asyncio it stands in for by at least one program.
 CALLS = [
     "asyncio.run(",
     "create_task(",

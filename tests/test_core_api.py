@@ -1,7 +1,9 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
 """Package layout, lazy loading, 0.1.x aliases, the no-async-syntax rule and
-the awaitable protocol (issue 2: layout, constraints)."""
+the awaitable protocol: what lets a board load only what a program uses,
+lets 0.1.x programs run unchanged, and lets SAMD21 boards (no async syntax)
+run the library at all."""
 
 import ast
 import subprocess
@@ -37,7 +39,7 @@ def _py(code):
 
 def test_one_module_per_feature_and_the_01x_names():
     names = {p.stem for p in PKG.glob("*.py")}
-    # one module per feature (the issue names core and delay; the rest are the features)
+    # one module per feature, so a board copies and loads only what it uses
     assert {"__init__", "core", "delay", "scheduler", "resource", "duration", "testing"} <= names
     # asynccp 0.1.x module names
     assert {"loop", "time", "managed_resource", "managed_spi"} <= names
@@ -63,8 +65,9 @@ def _loaded_after(code):
     return set(eval(out.strip().splitlines()[-1]))  # our own output
 
 
-# What `import asynccp` may load: core, and delay (tasks and delays are the
-# minimal set of issue 2). Every other feature loads on first use.
+# What `import asynccp` may load: core, and delay (tasks and delays, the
+# least a program needs). Every other feature loads on first use, so a
+# board's RAM holds only what the program uses.
 BASE = {"asynccp", "asynccp.core", "asynccp.delay"}
 
 

@@ -1,8 +1,9 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""The loop, tasks, delays, suspend, run_later and the virtual clock (issue 2:
-the 0.1.x API, Task, delay_ms, generator tasks, VirtualClock, wrap-safe time,
-sleeping without spinning, the timer heap)."""
+"""The loop, tasks, delays, suspend, run_later and the virtual clock: the
+0.1.x API (programs written for it run unchanged), Task, delay_ms,
+generator tasks, VirtualClock, wrap-safe time, sleeping without spinning
+(a board idles instead of burning its battery), the timers."""
 
 import random
 

@@ -1,9 +1,10 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""The core behaviours on the real MicroPython VM, against the ``.py`` sources
-(issue 2: the same scenarios on MicroPython, a generator-task scenario, the
-heap allocation of switches and delays, and the minimal ``lib/asynccp`` of
-``__init__``, ``core`` and ``delay``)."""
+"""The core behaviours on the real MicroPython VM, against the ``.py`` sources:
+the scenarios of tests/mp_scenarios.py (generator tasks and the heap
+allocation of switches and delays among them), since the boards run
+MicroPython's VM, not CPython; and the minimal ``lib/asynccp`` of
+``__init__``, ``core`` and ``delay``, all a board needs for tasks and delays."""
 
 import shutil
 from pathlib import Path

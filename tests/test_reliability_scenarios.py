@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Issue 5's semantics, scenario by scenario, on CPython and on the MicroPython VM.
+"""What happens on failure, cancellation and timeout, scenario by scenario, on
+CPython and on the MicroPython VM (the boards' VM), so it is the same on both.
 
 The scenarios live in tests/mp_reliability.py (plain code both VMs run): an
 exception leaves run() or goes to the handler, and a scheduled run's keeps
