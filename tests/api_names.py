@@ -58,24 +58,45 @@ INTERNAL = {
 PROTOCOL = {"send", "throw"}
 
 
-def lazy_names(namespace):
-    """The names ``namespace`` ("asynccp" or "asynccp.asyncio") loads on
-    first use, read from its table of lazily loaded names.
+def lazy_table(namespace):
+    """``{name as its table writes it: the dotted name of its module}`` for
+    ``namespace`` ("asynccp" or "asynccp.asyncio"), read from its tables of
+    lazily loaded names.
 
-    The one place that reads those tables, both " module: name name ...
+    The one place that reads those tables, each " module: name name ...
     module: ... " (a word ending in ":" is a module): src/asynccp/lazy.py's
-    ``_lazy`` (its ``Class.method`` entries are methods, and a Loop method
-    is a package function too) and src/asynccp/asyncio/__init__.py's
-    ``_lazy`` with its second table, src/asynccp/asyncio/names.py's.
+    ``_lazy`` (its modules are asynccp's; its ``Class.method`` entries are
+    methods, and a Loop method is a package function too), and
+    src/asynccp/asyncio/__init__.py's ``_lazy`` (a module is asynccp.asyncio's,
+    or asynccp's with a leading dot) with its second table,
+    src/asynccp/asyncio/names.py's (full module names).
     """
     if namespace == "asynccp":
-        table = importlib.import_module("asynccp.lazy")._lazy
+        tables = [(importlib.import_module("asynccp.lazy")._lazy, "asynccp.")]
     elif namespace == "asynccp.asyncio":
-        table = importlib.import_module("asynccp.asyncio")._lazy
-        table += importlib.import_module("asynccp.asyncio.names")._lazy  # its second table
+        tables = [
+            (importlib.import_module("asynccp.asyncio")._lazy, "asynccp.asyncio."),
+            (importlib.import_module("asynccp.asyncio.names")._lazy, ""),  # its second table
+        ]
     else:
         raise ValueError(namespace)
-    names = [n for n in table.split() if n[-1] != ":"]
+    names = {}
+    for table, prefix in tables:
+        module = None
+        for word in table.split():
+            if word[-1] == ":":
+                module = word[:-1]
+                module = "asynccp" + module if module[0] == "." else prefix + module
+            else:
+                names[word] = module
+    return names
+
+
+def lazy_names(namespace):
+    """The names ``namespace`` ("asynccp" or "asynccp.asyncio") loads on
+    first use (:func:`lazy_table`'s, a Loop method as the package's function,
+    other classes' methods left out)."""
+    names = lazy_table(namespace)
     return [n.partition("Loop.")[2] or n for n in names if "." not in n or n.startswith("Loop.")]
 
 

@@ -15,7 +15,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-import boardcheck  # noqa: E402,F401  (tests import it from here)
+# the modules in tools/: tests import them from here
+import boardcheck  # noqa: E402,F401
 import bundleconf  # noqa: E402
 
 CFG = bundleconf.load(ROOT / "bundle.toml")

@@ -4,18 +4,10 @@
 
 import pytest
 
-import asynccp
-from asynccp import core
-from asynccp.testing import VirtualClock
-
-# Resolve the package's `delay` name before anything imports the submodule
-# asynccp.delay directly: otherwise (a known bug, see
-# test_core_api.py::test_delay_is_the_function_whatever_was_loaded_first) the
-# attribute can be the module, and unrelated tests would fail for that reason.
-asynccp.delay
+from asynccp import core, testing
 
 
-class NoSpinClock(VirtualClock):
+class NoSpinClock(testing.VirtualClock):
     """A VirtualClock that fails the test when the loop asks to sleep 0 ms or
     less: the loop only sleeps when nothing is due, so that would be a busy
     loop (and, on a virtual clock, a hang)."""
@@ -27,12 +19,11 @@ class NoSpinClock(VirtualClock):
 
 
 def _virtual_loop(start_ms=0, debug=False):
-    # what asynccp.testing.virtual_loop() does, with the guarded clock
-    clock = NoSpinClock(start_ms)
-    loop = asynccp.Loop(debug, clock)
-    loop.clock = clock
-    core._default = loop
-    return loop
+    # the library's own virtual_loop(), on a NoSpinClock (the loop takes the
+    # clock's methods when it is made, so the clock's class is chosen before)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(testing, "VirtualClock", NoSpinClock)
+        return testing.virtual_loop(start_ms, debug)
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Issue 5's scenarios (failures, cancellation, timeouts, primitives, resources,
-deadlocks, catch-up), the soak and the leak loops, for MicroPython and CPython.
+"""The reliability scenarios (failures, cancellation, timeouts, primitives,
+resources, deadlocks, catch-up), the soak and the leak loops, for MicroPython
+and CPython.
 
 Self-contained: it needs only asynccp and adafruit_ticks on the path. On the
 MicroPython VM::
@@ -25,15 +26,13 @@ and run every scenario (tests/test_reliability_scenarios.py) and the soak
 import gc
 import sys
 
+from mp_check import HAS_MEM, WRAP, Fail, Skip, eq, ms, raises, true
+from mp_check import run_scenarios as _run
+
 import asynccp
-
-asynccp.delay  # resolve the package's `delay` before the submodule loads
-from mp_check import HAS_MEM, WRAP, Fail, Skip, eq, ms, raises, true  # noqa: E402
-from mp_check import run_scenarios as _run  # noqa: E402
-
-from asynccp import CancelledError, Loop  # noqa: E402
-from asynccp.delay import delay, delay_ms  # noqa: E402
-from asynccp.testing import VirtualClock  # noqa: E402
+from asynccp import CancelledError, Loop
+from asynccp.delay import delay, delay_ms
+from asynccp.testing import VirtualClock
 
 SCENARIOS = []
 
@@ -303,7 +302,7 @@ def cancel_before_start_never_runs():
     lp.add_task(killer())
     lp.run()
     eq(log, [], "bodies run")
-    eq(ms(lp), 1, "run_later's task left the timer heap")
+    eq(ms(lp), 1, "run_later's task left the timers")
     true(isinstance(_data(t), CancelledError) and isinstance(_data(later), CancelledError), "ended")
 
 

@@ -1,6 +1,9 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""The core issue's behavioural scenarios, self-contained, for the MicroPython VM.
+"""The core behaviours (tasks, delays, cancellation, suspend, schedules,
+resources, Duration, the allocations of a switch and a delay), self-contained,
+for the MicroPython VM: what the tests check on CPython must hold on the VM the
+boards run too, from the sources and from the built ``.mpy`` files.
 
 Run with asynccp (``.py`` sources or built ``.mpy`` files) and adafruit_ticks on
 the path::
@@ -376,8 +379,9 @@ def sleeps_exactly_the_gap():
 
 @scenario
 def many_timers_and_cancellations():
-    # the smallest heap removal whose replacement must move up: timers due 1,
-    # 4, 2, 5, 6, 7, 3 ms pushed in that order, then 5 cancelled
+    # a cancel from the middle of the timers: due 1, 4, 2, 5, 6, 7, 3 ms,
+    # added in that order, then 5 cancelled (the smallest case that woke a
+    # timer late when the timers were a binary heap)
     lp = virtual_loop()
     wakes = []
     tasks = {}
@@ -393,7 +397,7 @@ def many_timers_and_cancellations():
         tasks[x] = asynccp.add_task(s(x))
     asynccp.add_task(c())
     asynccp.run()
-    eq(wakes, [(1, 1), (2, 2), (3, 3), (4, 4), (6, 6), (7, 7)], "sift-up case")
+    eq(wakes, [(1, 1), (2, 2), (3, 3), (4, 4), (6, 6), (7, 7)], "cancel from the middle")
 
     lp = virtual_loop(NEAR_WRAP)
     seed = [12345]

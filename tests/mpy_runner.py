@@ -4,10 +4,16 @@
 
 Usage from a test::
 
-    from mpy_runner import run_micropython, SRC_LIB_DIRS, MPY_LIB_DIRS
+    from mpy_runner import MPY_LIB_DIRS, run_micropython, src_lib_dirs
 
-    rc, out = run_micropython("tests/mp_scenarios.py", SRC_LIB_DIRS)  # .py sources
+    rc, out = run_micropython("tests/mp_scenarios.py", src_lib_dirs())  # .py sources
     rc, out = run_micropython("tests/mp_scenarios.py", MPY_LIB_DIRS)  # built .mpy files
+
+A scenario script (tests/mp_scenarios.py, tests/mp_reliability.py: each
+scenario prints ``ok name``, ``skip name: why`` or ``FAIL name: why``, see
+tests/mp_check.py) is run and read by :func:`run_scenarios`, and its report
+checked by :func:`check_report`; a script that prints ``name value`` lines
+(mp_reliability.py's soak and leak modes) is read by :func:`printed_values`.
 
 ``lib_dirs`` become the VM's ``sys.path`` (after ``.frozen``, so the built-in
 ``asyncio`` stays importable); the user's ``~/.micropython/lib`` is left out so
@@ -15,7 +21,9 @@ nothing from the host leaks in. The script's own folder is ``sys.path[0]`` as
 MicroPython always does.
 """
 
+import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -80,7 +88,7 @@ def src_lib_dirs():
 MPY_LIB_DIRS = [MPY_LIB]
 
 
-def _run(cmd_tail, lib_dirs, heapsize, timeout):
+def _run(cmd_tail, lib_dirs, heapsize, timeout, merged):
     path = [".frozen"] + [str(Path(d).resolve()) for d in lib_dirs]
     env = dict(os.environ)
     env["MICROPYPATH"] = os.pathsep.join(path)
@@ -95,24 +103,82 @@ def _run(cmd_tail, lib_dirs, heapsize, timeout):
             cmd + cmd_tail,
             env=env,
             cwd=cwd,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT if merged else subprocess.PIPE,
             text=True,
             timeout=timeout,
             check=False,
         )
-    return proc.returncode, proc.stdout + proc.stderr
+    return proc.returncode, proc.stdout + (proc.stderr or "")
 
 
-def run_micropython(script_path, lib_dirs, *, heapsize=DEFAULT_HEAPSIZE, args=(), timeout=120):
+def run_micropython(
+    script_path, lib_dirs, *, heapsize=DEFAULT_HEAPSIZE, args=(), timeout=120, merged=False
+):
     """Run ``script_path`` on MicroPython with ``lib_dirs`` on ``sys.path``.
 
     Returns ``(returncode, output)``; output is stdout followed by stderr
-    (where MicroPython prints an uncaught exception's traceback).
+    (where MicroPython prints an uncaught exception's traceback), or with
+    ``merged`` both as one stream, in the order they were written.
     """
     script = str(Path(script_path).resolve())  # _run works in a temporary folder
-    return _run([script, *[str(a) for a in args]], lib_dirs, heapsize, timeout)
+    return _run([script, *[str(a) for a in args]], lib_dirs, heapsize, timeout, merged)
 
 
-def run_micropython_code(code, lib_dirs, *, heapsize=DEFAULT_HEAPSIZE, timeout=120):
+def run_micropython_code(code, lib_dirs, *, heapsize=DEFAULT_HEAPSIZE, timeout=120, merged=False):
     """Like :func:`run_micropython` for a snippet of code (``micropython -c``)."""
-    return _run(["-c", code], lib_dirs, heapsize, timeout)
+    return _run(["-c", code], lib_dirs, heapsize, timeout, merged)
+
+
+def as_asyncio(path):
+    """Code that runs the asyncio program at ``path`` on asynccp.asyncio: its
+    ``import asyncio`` gets asynccp's (bound in ``sys.modules`` first). For
+    ``micropython -c`` and ``python -c`` alike."""
+    return (
+        "import sys, asynccp.asyncio as a; sys.modules['asyncio'] = a; "
+        f"P = {str(path)!r}; exec(compile(open(P).read(), P, 'exec'), {{'__name__': '__main__'}})"
+    )
+
+
+# ------------------------------------------------------ scenario scripts
+
+
+def scenario_results(out):
+    """What a scenario script printed (tests/mp_check.py's ``run_scenarios``):
+    ``{name: "ok" | "skip: why" | "FAIL: why"}``, one entry per scenario."""
+    results = {}
+    for line in out.splitlines():
+        if line.startswith("ok "):
+            results[line[3:].strip()] = "ok"
+        elif line.startswith(("FAIL ", "skip ")):
+            name, _, why = line[5:].partition(": ")
+            results[name] = line[:4] + ": " + why
+    return results
+
+
+@functools.lru_cache(maxsize=None)
+def run_scenarios(script, *, heapsize=DEFAULT_HEAPSIZE, timeout=300):
+    """Run a scenario script on MicroPython against the ``.py`` sources, once
+    per test session (the tests of its scenarios share the run):
+    ``(returncode, output, scenario_results(output))``."""
+    rc, out = run_micropython(script, src_lib_dirs(), heapsize=heapsize, timeout=timeout)
+    return rc, out, scenario_results(out)
+
+
+def check_report(rc, out, results, names):
+    """A scenario script's run reported each of ``names`` once and nothing
+    else: no traceback, one line per scenario, then the summary line with the
+    number that failed, and a non-zero exit exactly when one failed."""
+    assert "Traceback" not in out, out
+    assert sorted(results) == sorted(names), out
+    failed = sum(1 for r in results.values() if r != "ok")
+    lines = out.strip().splitlines()
+    assert lines[-1] == f"{len(names)} scenarios, {failed} failed", out
+    assert len(lines) == len(names) + 1, out  # nothing printed but those
+    assert (rc == 0) == (failed == 0)
+
+
+def printed_values(out):
+    """``{name: value}`` of the ``name value`` lines a script printed (one
+    word, a space, the rest of the line, both as text)."""
+    return dict(re.findall(r"^(\w+) (.+)$", out, flags=re.MULTILINE))

@@ -285,7 +285,7 @@ def test_bad_arguments(loop):
     with pytest.raises(RuntimeError, match="no running event loop"):
         asyncio.current_task()
     with pytest.raises(AttributeError):
-        asyncio.TaskGroup  # not in asynccp.asyncio (streams are, since issue 17)
+        asyncio.TaskGroup  # not in asynccp.asyncio (the streams are)
     assert callable(asyncio.open_connection)
 
 

@@ -19,25 +19,20 @@ fails (a loaded machine can stall a process by a slot). A program that
 crashes MicroPython's own asyncio (it does for one pattern, see below) is
 left out.
 
-``make test`` runs 25 programs; ``ASYNCCP_NIGHTLY=1`` 400.
+``make test`` runs 25 programs; ``make nightly`` 400 (tests/sizes.py).
 """
 
-import os
-import subprocess
 import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from mpy_runner import MPY_LIB, micropython_binary
+from mpy_runner import MPY_LIB, as_asyncio, run_micropython, run_micropython_code
+from sizes import NIGHTLY
 
-EXAMPLES = 400 if os.environ.get("ASYNCCP_NIGHTLY") else 25
+EXAMPLES = 400 if NIGHTLY else 25
 SLOT_MS = 25
 
-LAUNCH = (
-    "import sys, asynccp.asyncio as a; sys.modules['asyncio'] = a; "
-    "P = {path!r}; exec(compile(open(P).read(), P, 'exec'), {{'__name__': '__main__'}})"
-)
 
 PRELUDE = f"""\
 import asyncio
@@ -247,25 +242,18 @@ def code(name, body):
 # ---------------------------------------------------------------- running
 
 
+#: One stream, in the order written, so a traceback falls where it was printed.
+MP = {"heapsize": "1m", "timeout": 60, "merged": True}
+
+
 def run(path, asynccp):
-    env = dict(os.environ)
-    cmd = [micropython_binary(), "-X", "heapsize=1m"]
+    """The program's output on MicroPython's asyncio, or on asynccp.asyncio
+    from the built .mpy files, and how it exited."""
     if asynccp:
-        env["MICROPYPATH"] = os.pathsep.join([".frozen", str(MPY_LIB)])
-        cmd += ["-c", LAUNCH.format(path=str(path))]
+        rc, out = run_micropython_code(as_asyncio(path), [MPY_LIB], **MP)
     else:
-        env["MICROPYPATH"] = ".frozen"
-        cmd.append(str(path))
-    proc = subprocess.run(
-        cmd,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    return proc.stdout + f"[exit {proc.returncode}]"
+        rc, out = run_micropython(path, [], **MP)
+    return out + f"[exit {rc}]"
 
 
 @settings(

@@ -71,7 +71,7 @@ def test_every_module_imports_from_mpy_as_from_py():
 
 
 def test_behavioural_scenarios_run_from_mpy():
-    """The core issue's behavioural scenarios (tests/mp_scenarios.py) on the
+    """The core behavioural scenarios (tests/mp_scenarios.py) on the
     built .mpy files: they must pass and print the same as on the .py sources."""
     if not SCENARIOS.is_file():
         pytest.fail(f"{SCENARIOS} is missing (the core tests provide it)")

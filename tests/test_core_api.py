@@ -1,14 +1,19 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
 """Package layout, lazy loading, 0.1.x aliases, the no-async-syntax rule and
-the awaitable protocol (issue 2: layout, constraints)."""
+the awaitable protocol: what lets a board load only what a program uses,
+lets 0.1.x programs run unchanged, and lets SAMD21 boards (no async syntax)
+run the library at all."""
 
 import ast
+import importlib
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from api_names import lazy_table
+from build_support import bundleconf, source_modules
 
 import asynccp
 from asynccp import core
@@ -35,7 +40,7 @@ def _py(code):
 
 def test_one_module_per_feature_and_the_01x_names():
     names = {p.stem for p in PKG.glob("*.py")}
-    # one module per feature (the issue names core and delay; the rest are the features)
+    # one module per feature, so a board copies and loads only what it uses
     assert {"__init__", "core", "delay", "scheduler", "resource", "duration", "testing"} <= names
     # asynccp 0.1.x module names
     assert {"loop", "time", "managed_resource", "managed_spi"} <= names
@@ -61,8 +66,9 @@ def _loaded_after(code):
     return set(eval(out.strip().splitlines()[-1]))  # our own output
 
 
-# What `import asynccp` may load: core, and delay (tasks and delays are the
-# minimal set of issue 2). Every other feature loads on first use.
+# What `import asynccp` may load: core, and delay (tasks and delays, the
+# least a program needs). Every other feature loads on first use, so a
+# board's RAM holds only what the program uses.
 BASE = {"asynccp", "asynccp.core", "asynccp.delay"}
 
 
@@ -72,31 +78,38 @@ def test_import_loads_only_the_minimal_set():
     assert loaded <= BASE
 
 
-def _lazy_table():
-    """{name as asynccp/lazy.py's table writes it: its module}, from the table."""
-    from asynccp import lazy
+#: {each name of src/asynccp/lazy.py's table, as the table writes it: its module}
+LAZY = lazy_table("asynccp")
 
-    names = {}
-    for word in lazy._lazy.split():
-        if word[-1] == ":":
-            module = word[:-1]
-        else:
-            names[word] = module
-    return names
+#: The same for asynccp.asyncio's two tables (asyncio/__init__.py's, asyncio/names.py's)
+ASYNCIO_LAZY = lazy_table("asynccp.asyncio")
 
 
-LAZY = _lazy_table()
+def test_the_lazy_tables_are_read_whole():
+    """Every name of each table is tested below, each with its module."""
+
+    def words(*modules):
+        # (imported by name: asynccp.lazy and asynccp.asyncio.names let
+        # themselves go after a lookup, and `from asynccp.asyncio import
+        # names` then gives the None the package keeps in their place)
+        tables = [importlib.import_module(m)._lazy for m in modules]
+        return sorted(w for t in tables for w in t.split() if w[-1] != ":")
+
+    assert sorted(LAZY) == words("asynccp.lazy")
+    assert sorted(ASYNCIO_LAZY) == words("asynccp.asyncio", "asynccp.asyncio.names")
+    assert LAZY["CancelledError"] == "asynccp.task" and LAZY["Loop.schedule"] == "asynccp.scheduler"
+    assert LAZY["ScheduledTask.stop"] == "asynccp.schedctl"
+    assert LAZY["Duration.as_seconds"] == "asynccp.units"
+    assert ASYNCIO_LAZY["CancelledError"] == "asynccp.task"
+    assert ASYNCIO_LAZY["gather"] == "asynccp.asyncio.funcs"
+    assert ASYNCIO_LAZY["ThreadSafeFlag"] == "asynccp.io"
+    for module in {*LAZY.values(), *ASYNCIO_LAZY.values()}:
+        assert (SRC / f"{module.replace('.', '/')}.py").is_file(), module
 
 
-def test_the_lazy_table_is_read_whole():
-    assert LAZY["CancelledError"] == "task" and LAZY["Loop.schedule"] == "scheduler"
-    assert LAZY["ScheduledTask.stop"] == "schedctl" and LAZY["Duration.as_seconds"] == "units"
-    assert len(LAZY) == 28
-
-
-def _alone(module):
-    """What `import asynccp.<module>` loads, after `import asynccp`."""
-    return _loaded_after(f"import asynccp\nimport asynccp.{module}")
+def _alone(module, first="asynccp"):
+    """What `import <module>` loads, after `import <first>`."""
+    return _loaded_after(f"import {first}\nimport {module}")
 
 
 @pytest.mark.parametrize("name", sorted(LAZY))
@@ -123,14 +136,29 @@ def test_lazy_name_loads_its_own_module_only(name):
     else:
         code = (
             f"import sys, asynccp\nx = asynccp.{name}\n"
-            f"print(x is getattr(sys.modules['asynccp.{module}'], {name!r}), True)"
+            f"print(x is getattr(sys.modules[{module!r}], {name!r}), True)"
         )
         setup = set()
     expected = _alone(module) | {f"asynccp.{m}" for m in setup}
     for m in setup:
-        expected |= _alone(m)
+        expected |= _alone(f"asynccp.{m}")
     assert _loaded_after(code) == expected
     assert _py(code).strip() == "True True"
+
+
+@pytest.mark.parametrize("name", sorted(ASYNCIO_LAZY))
+def test_asyncio_lazy_name_loads_its_own_module_only(name):
+    """Each name of asynccp.asyncio's two tables: looking it up loads its
+    module and what that imports, nothing else (the second table,
+    asynccp.asyncio.names, lets itself go again), and gives the module's
+    object."""
+    module = ASYNCIO_LAZY[name]
+    code = (
+        f"import sys, asynccp.asyncio\nx = asynccp.asyncio.{name}\n"
+        f"print(x is getattr(sys.modules[{module!r}], {name!r}))"
+    )
+    assert _loaded_after(code) == _alone(module, first="asynccp.asyncio")
+    assert _py(code).strip() == "True"
 
 
 def test_probing_a_name_no_table_has_loads_nothing():
@@ -204,20 +232,15 @@ def test_get_loop_makes_a_real_clock_loop_once():
         core._default = saved
 
 
-# -- constraint: no async syntax under src/asynccp ----------------------------------------
-
-_ASYNC_NODES = (ast.AsyncFunctionDef, ast.Await, ast.AsyncWith, ast.AsyncFor)
+# -- constraint: no async syntax in what goes onto boards ---------------------------------
 
 
-@pytest.mark.parametrize("path", sorted(PKG.glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", source_modules(), ids=str)
 def test_no_async_syntax_in_the_library(path):
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    bad = [
-        (type(n).__name__, n.lineno)
-        for n in ast.walk(tree)
-        if isinstance(n, _ASYNC_NODES) or (isinstance(n, ast.comprehension) and n.is_async)
-    ]
-    assert bad == []
+    """SAMD21 CircuitPython has no async syntax: every module that goes onto
+    boards is in generator form (tools/bundleconf.py's walk, the build's)."""
+    tree = ast.parse((SRC / path).read_text(encoding="utf-8"), filename=str(path))
+    assert bundleconf.async_constructs(tree) == []
 
 
 # -- constraint: every awaitable defines __await__ and __iter__ --------------------------

@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Duration (issue 2: of_*/as_*, +, -, unary -, the of_microseconds fix,
-comparisons, * by a number)."""
+"""Duration: of_*/as_* exact to the microsecond, +, -, unary -, comparisons,
+* by a number, and of_microseconds meaning microseconds (0.1.x's made
+milliseconds of them: a wait 1000 times too long)."""
 
 import pytest
 

@@ -1,8 +1,9 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""The loop, tasks, delays, suspend, run_later and the virtual clock (issue 2:
-the 0.1.x API, Task, delay_ms, generator tasks, VirtualClock, wrap-safe time,
-sleeping without spinning, the timer heap)."""
+"""The loop, tasks, delays, suspend, run_later and the virtual clock: the
+0.1.x API (programs written for it run unchanged), Task, delay_ms,
+generator tasks, VirtualClock, wrap-safe time, sleeping without spinning
+(a board idles instead of burning its battery), the timers."""
 
 import random
 
@@ -837,7 +838,7 @@ def test_delays_across_the_wrap(make_vloop):
         await asynccp.delay(s)
         log.append((name, lp.clock.ticks_ms(), lp.clock.elapsed_ms))
 
-    # added out of order: the heap must order them across the wrap
+    # added out of order: the timers must be in due order across the wrap
     for name, s in [("c", 1.5), ("a", 0.5), ("d", 3), ("b", 1)]:
         asynccp.add_task(t(name, s))
     asynccp.run_later(0.999, t("e", 0.002))
@@ -867,14 +868,14 @@ def test_repeated_delays_across_many_wraps_keep_exact_time(make_vloop):
     assert lp.clock.ticks_ms() == (NEAR_WRAP + 20 * 24 * 3600 * 1000) % WRAP
 
 
-# -- the timer heap: many timers, cancellations ------------------------------------------------
+# -- the timers (Loop._at: kept in due order): many timers, cancellations ---------------------
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 @pytest.mark.parametrize("start", [0, NEAR_WRAP])
 def test_many_random_timers_and_cancellations(make_vloop, seed, start):
     """Every sleeping task wakes exactly at its due tick and in due order;
-    cancelled ones leave the heap at once and never wake from it."""
+    cancelled ones leave the timers at once and never wake from them."""
     rnd = random.Random(seed)
     lp = make_vloop(start_ms=start)
     wakes = []  # (elapsed, name, expected)
@@ -1050,11 +1051,11 @@ def test_wait_for_a_delay_times_out_while_other_tasks_delay(vloop):
 
 
 def test_cancelling_a_timer_whose_replacement_must_move_up():
-    """Removing a sleeping task from the middle of the timer heap moves the
-    last timer into its place; when that timer is earlier than its new
-    parent it must move up, or it wakes late. (Timers due 1, 4, 2, 5, 6, 7,
-    3 ms, pushed in that order, then cancelling the one due at 5, is the
-    smallest such case for a binary heap.)"""
+    """Cancelling a sleeping task from the middle of the timers leaves the
+    others waking at their due ticks, in order. (Timers due 1, 4, 2, 5, 6,
+    7, 3 ms, added in that order, then cancelling the one due at 5: the
+    smallest case that woke a timer late when the timers were a binary
+    heap, which moved the last timer into the hole.)"""
     clock = VirtualClock()
     lp = asynccp.Loop(clock=clock)
     wakes = []

@@ -1,16 +1,23 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""The core behaviours on the real MicroPython VM, against the ``.py`` sources
-(issue 2: the same scenarios on MicroPython, a generator-task scenario, the
-heap allocation of switches and delays, and the minimal ``lib/asynccp`` of
-``__init__``, ``core`` and ``delay``)."""
+"""The core behaviours on the real MicroPython VM, against the ``.py`` sources:
+the scenarios of tests/mp_scenarios.py (generator tasks and the heap
+allocation of switches and delays among them), since the boards run
+MicroPython's VM, not CPython; and the minimal ``lib/asynccp`` of
+``__init__``, ``core`` and ``delay``, all a board needs for tasks and delays."""
 
-import functools
 import shutil
 from pathlib import Path
 
 import pytest
-from mpy_runner import py_deps_dir, run_micropython, run_micropython_code, src_lib_dirs
+from mpy_runner import (
+    check_report,
+    py_deps_dir,
+    run_micropython,
+    run_micropython_code,
+    run_scenarios,
+    src_lib_dirs,
+)
 
 HERE = Path(__file__).resolve().parent
 SCENARIOS = HERE / "mp_scenarios.py"
@@ -54,18 +61,9 @@ EXPECTED = [
 ]
 
 
-@functools.lru_cache(maxsize=None)
 def scenario_run():
-    """Run the scenario script once on MicroPython (sources); (rc, output, results)."""
-    rc, out = run_micropython(SCENARIOS, src_lib_dirs(), timeout=300)
-    results = {}
-    for line in out.splitlines():
-        if line.startswith("ok "):
-            results[line[3:].strip()] = "ok"
-        elif line.startswith("FAIL "):
-            name, _, why = line[5:].partition(": ")
-            results[name] = "FAIL: " + why
-    return rc, out, results
+    """The scenario script's run on MicroPython (sources), made once: (rc, output, results)."""
+    return run_scenarios(SCENARIOS)
 
 
 @pytest.mark.parametrize("name", EXPECTED)
@@ -76,14 +74,7 @@ def test_scenario_passes_on_micropython(name):
 
 
 def test_scenario_script_runs_all_and_reports():
-    rc, out, results = scenario_run()
-    assert "Traceback" not in out, out
-    assert sorted(results) == sorted(EXPECTED), out
-    lines = out.strip().splitlines()
-    failed = sum(1 for r in results.values() if r != "ok")
-    assert lines[-1] == f"{len(EXPECTED)} scenarios, {failed} failed"
-    assert (rc == 0) == (failed == 0)
-    assert len(lines) == len(EXPECTED) + 1  # one line per scenario and the summary
+    check_report(*scenario_run(), EXPECTED)
 
 
 def test_scenario_script_output_is_deterministic():

@@ -1,7 +1,9 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""ManagedResource and ManagedSpi (issue 2: handles, first come first served,
-on_acquire/on_release, handle.active, the generator form, chip selects)."""
+"""ManagedResource and ManagedSpi: tasks sharing a bus take turns through
+handles, first come first served, with on_acquire/on_release around each
+turn (ManagedSpi's chip selects), handle.active, and the generator form
+for boards without async syntax."""
 
 import pytest
 

@@ -1,8 +1,9 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Fixed-rate schedules (issue 2: schedule/schedule_later, ScheduledTask stop,
-start, change_rate, no overlap, no drift, catch-up, exact integer periods,
-wrap-safe time)."""
+"""Fixed-rate schedules: schedule/schedule_later, ScheduledTask stop, start,
+change_rate; no overlap, no drift, catch-up, exact integer periods and
+wrap-safe time, so an 80 Hz schedule runs 288000 times an hour, each on
+its tick, also across the 2**29 ms wrap of the boards' tick counter."""
 
 from fractions import Fraction
 from math import floor

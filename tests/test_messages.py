@@ -1,10 +1,10 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Error message texts live in asynccp/messages.py, loaded only when an
-error is raised (issue 10: a board that never hits an error does not hold
-them). Each ``_m(n, ...)`` call quotes its text in a comment, so the code
-reads as if the text were there: these tests keep the quotes true, every
-text used, and the errors users get complete."""
+"""Error message texts live in asynccp/messages.py, loaded only when an error
+is raised (a board that never hits an error does not hold them in its small
+heap). Each ``_m(n, ...)`` call quotes its text in a comment, so the code reads
+as if the text were there: these tests keep the quotes true, every text used,
+and the errors users get complete."""
 
 import re
 import sys
@@ -163,7 +163,7 @@ def test_each_message_formats(n):
         assert given == holes, f"{name}:{line}: message {n} takes {holes} values"
 
 
-# -- issue 16: errors that say what was wrong and the fix -----------------------------
+# -- errors that say what was wrong and the fix: a user's first mistakes -------------
 
 
 def _f():

@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Real programs on asynccp.asyncio's streams (issue 17): microdot 2.7.0 from
+"""Real programs on asynccp.asyncio's streams, unchanged: microdot 2.7.0 from
 PyPI, unmodified, serving 1,000 requests (good ones, 404s, POST bodies,
 malformed ones) on CPython and on MicroPython's unix port while an 80 Hz
 schedule in the same program keeps its count (tests/net_microdot_app.py);

@@ -1,10 +1,10 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""aiomqttc 1.0.7 (PyPI), unmodified, on asynccp.asyncio on CPython (issue
-17): it connects to a real broker (amqtt, pinned in requirements-dev.txt,
-started here on a free loopback port and stopped after), subscribes,
-publishes three messages and receives them, while an 80 Hz asynccp schedule
-runs (tests/net_mqtt_client.py)."""
+"""aiomqttc 1.0.7 (PyPI), unmodified, on asynccp.asyncio on CPython, as an
+asyncio library works on it unchanged: it connects to a real broker (amqtt,
+pinned in requirements-dev.txt, started here on a free loopback port and
+stopped after), subscribes, publishes three messages and receives them, while
+an 80 Hz asynccp schedule runs (tests/net_mqtt_client.py)."""
 
 import os
 import subprocess

@@ -1,14 +1,13 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Streams on CPython (issue 17): asynccp.asyncio's open_connection,
-start_server and Stream over loopback, on both of asynccp's ways to wait for
-a socket: polled (CPython's ``socket`` with ``selectors``) and tried
-(``socketpool``, here the stand-in for an Espressif board's in
-tests/socketpool_standin, which raises CircuitPython's errno values and
-cannot be selected). Faults: refused, reset mid-body, a slow client timed
-out while others are served, 10,000 connections with nothing left behind,
-the network gone. Every peer listens on a free loopback port and is closed
-by the test. No timed assertions."""
+"""Streams on CPython: asynccp.asyncio's open_connection, start_server and
+Stream over loopback, on both of asynccp's ways to wait for a socket: polled
+(CPython's ``socket`` with ``selectors``) and tried (``socketpool``, here the
+stand-in for an Espressif board's in tests/socketpool_standin, which raises
+CircuitPython's errno values and cannot be selected). Faults: refused, reset
+mid-body, a slow client timed out while others are served, 10,000 connections
+with nothing left behind, the network gone. Every peer listens on a free
+loopback port and is closed by the test. No timed assertions."""
 
 import gc
 import os

@@ -1,7 +1,7 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""The bad-input table in docs/errors.rst (issue 5: "a table in the docs of
-bad inputs and the error each gets, each one tested").
+"""The bad-input table in docs/errors.rst: bad inputs and the error each gets,
+each one tested, so users can look up an error and trust what it says.
 
 The table is the test's data: every row is parsed from the .rst and run as
 written, on CPython (one test per row) and in one MicroPython VM run, so the
@@ -23,7 +23,6 @@ WHERE = {"outside a task": "call", "in a task": "task", "from ``run()``": "run"}
 # The names the page says every row may use. Plain code for both VMs.
 SETUP = """
 import asynccp
-asynccp.delay
 from asynccp import Duration
 from asynccp.testing import VirtualClock
 

@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Model-based test (issue 5, "Proof"): random programs against a reference model.
+"""Model-based test: random programs against a reference model, so that the
+semantics hold for programs nobody thought to write a scenario for.
 
 A program is a few tasks, each a list of operations: delay, hold a resource
 (ManagedResource, Lock or Semaphore(2)) for some ms (maybe raising inside,
@@ -22,17 +23,18 @@ maybe trying to re-enter it), wait/set/clear an event, put/get on a Queue
    earliest due time, a cancelled task is thrown into.
 
 Both write a log of (simulated ms, task, event); the logs must be equal,
-which pins the exact time every task wakes, every grant, item and
-exception. Independently of the model, :func:`check_invariants` checks the
-issue's list on the asynccp log: mutual exclusion on every resource (at
+which pins the exact time every task wakes, every grant, item and exception.
+Independently of the model, :func:`check_invariants` checks the guarantees
+the docs make on the asynccp log alone (a failure then names the guarantee
+broken, not just a log that differs): mutual exclusion on every resource (at
 most ``n`` holders of a Semaphore(n)), grants in request order (FIFO, no
-barging), every ``on_acquire`` matched by one ``on_release`` (also when
-the block raised or was cancelled), delays waking exactly ``k`` ms later,
-getters served in the order they asked and items out once, in the order
-they went in, every task's operations run once and in order, ``finally``
-run once by every task that started and ended, no task lost (run() returns
-only when all are done, or raises the deadlock RuntimeError naming exactly
-the stuck tasks).
+barging), every ``on_acquire`` matched by one ``on_release`` (also when the
+block raised or was cancelled), delays waking exactly ``k`` ms later,
+getters served in the order they asked and items out once, in the order they
+went in, every task's operations run once and in order, ``finally`` run once
+by every task that started and ended, no task lost (run() returns only when
+all are done, or raises the deadlock RuntimeError naming exactly the stuck
+tasks).
 
 The model's queue and wait_for follow the docs where asynccp may differ:
 first come first served for getters and putters alike (see
@@ -49,13 +51,13 @@ failure is shrunk, which takes longer). ``make nightly``
 operations with a random seed (about 2 minutes).
 """
 
-import os
 import re
 from collections import deque
 
 import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
+from sizes import NIGHTLY
 
 import asynccp
 from asynccp.testing import VirtualClock
@@ -65,7 +67,6 @@ ATimeoutError = asynccp.TimeoutError
 QueueEmpty = asynccp.QueueEmpty
 QueueFull = asynccp.QueueFull
 
-NIGHTLY = bool(os.environ.get("ASYNCCP_NIGHTLY"))
 
 #: How a cancelled waiter leaves a queue. False (the docs: "a task sleeping
 #: or waiting is woken for it and leaves the queue it waited in"): at
@@ -748,7 +749,7 @@ class Model:
 
 
 # --------------------------------------------------------------------------
-# Invariants on asynccp's log alone (readable failures for the issue's list).
+# Invariants on asynccp's log alone: each failure names the documented guarantee broken.
 
 
 def check_invariants(prog, out):

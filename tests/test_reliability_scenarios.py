@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Issue 5's semantics, scenario by scenario, on CPython and on the MicroPython VM.
+"""What happens on failure, cancellation and timeout, scenario by scenario, on
+CPython and on the MicroPython VM (the boards' VM), so it is the same on both.
 
 The scenarios live in tests/mp_reliability.py (plain code both VMs run): an
 exception leaves run() or goes to the handler, and a scheduled run's keeps
@@ -17,12 +18,11 @@ times. Each runs here in-process (one test per scenario) and all of them in
 one MicroPython run (one test per scenario again).
 """
 
-import functools
 from pathlib import Path
 
 import mp_reliability
 import pytest
-from mpy_runner import run_micropython, src_lib_dirs
+from mpy_runner import check_report, run_scenarios
 
 SCRIPT = Path(__file__).resolve().parent / "mp_reliability.py"
 NAMES = [fn.__name__ for fn in mp_reliability.SCENARIOS]
@@ -44,17 +44,9 @@ def test_only_the_byte_counting_scenarios_are_micropython_only():
     assert set(mp_reliability.MEM_ONLY) <= set(NAMES)
 
 
-@functools.lru_cache(maxsize=None)
 def micropython_run():
-    rc, out = run_micropython(SCRIPT, src_lib_dirs(), heapsize="512k", timeout=300)
-    results = {}
-    for line in out.splitlines():
-        if line.startswith("ok "):
-            results[line[3:].strip()] = "ok"
-        elif line.startswith("FAIL ") or line.startswith("skip "):
-            name, _, why = line[5:].partition(": ")
-            results[name] = line[:4] + ": " + why
-    return rc, out, results
+    """The script's run on MicroPython (sources), made once: (rc, output, results)."""
+    return run_scenarios(SCRIPT, heapsize="512k")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -65,9 +57,4 @@ def test_scenario_on_micropython(name):
 
 
 def test_micropython_run_reports_every_scenario():
-    rc, out, results = micropython_run()
-    assert "Traceback" not in out, out
-    assert sorted(results) == sorted(NAMES), out
-    failed = sum(1 for r in results.values() if r != "ok")
-    assert out.strip().splitlines()[-1] == f"{len(NAMES)} scenarios, {failed} failed"
-    assert (rc == 0) == (failed == 0)
+    check_report(*micropython_run(), NAMES)

@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""Every public API in generator form, on the three runtimes (issue 10:
-"Every public API works in generator form on those boards").
+"""Every public API in generator form, on the three runtimes: CircuitPython on
+SAMD21 boards has no async syntax, so every call must work from a generator
+task there.
 
 tests/samd21_api.py uses every public call the way a SAMD21 board must
 (no async syntax) and checks each result. It runs here on CPython, on
@@ -123,7 +124,8 @@ def test_the_vm_lacks_what_a_samd21_board_lacks():
     assert rc == 0, "the VM has them all unless told"
 
 
-# -- what an await of a delay allocates, per runtime (issue 10, point 3) --------------
+# -- what an await of a delay allocates, per runtime ------------------------------------
+# (a task awaits in a loop: garbage made at each await fills a small board's heap)
 
 ALLOC = (ROOT / "tests" / "delay_alloc.py").read_text(encoding="utf-8")
 

@@ -20,13 +20,14 @@ at their ``[[program]]`` budgets. The seed-sized app also runs on the 32-bit
 VM, with a SAMD21's pystack, to check what it does there.
 """
 
+import ast
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import wasm_runner
-from build_support import CFG, built_version
+from build_support import CFG, built_version, bundleconf
 from heap_runner import run_in_heap
 from wasm_runner import MPY_LIB_DIRS, import_ram, import_ram_many, run_wasm
 
@@ -227,13 +228,8 @@ def test_seed_app_ran_for_three_seconds(seed_app):
 
 
 def _generator_form(path):
-    """No async syntax (SAMD21 firmware has none)."""
-    import ast
-
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    return not [
-        n for n in ast.walk(tree) if isinstance(n, (ast.AsyncFunctionDef, ast.Await, ast.AsyncWith))
-    ]
+    """No async syntax (SAMD21 firmware has none): tools/bundleconf.py's walk."""
+    return not bundleconf.async_constructs(ast.parse(path.read_text(encoding="utf-8")))
 
 
 #: The last line each program prints when it ran to the end. On the virtual
