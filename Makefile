@@ -55,7 +55,7 @@ bundle: $(STAMP) $(MPWASM_STAMP)
 # ---------------------------------------------------------------- test
 test: bundle
 	$(PY) -m ruff check .
-	$(PY) -m pytest tests
+	$(PY) -m pytest -n auto --dist worksteal tests
 
 # ------------------------------------------------------------- nightly
 # The same tests at nightly size: 20000 random programs with a random seed
@@ -63,7 +63,7 @@ test: bundle
 # million task creations and timeouts there (test_reliability_soak/leaks.py).
 nightly: bundle
 	$(PY) -m ruff check .
-	ASYNCCP_NIGHTLY=1 $(PY) -m pytest tests
+	ASYNCCP_NIGHTLY=1 $(PY) -m pytest -n auto --dist worksteal tests
 
 # ---------------------------------------------------------------- lint
 lint: $(STAMP)
