@@ -255,6 +255,56 @@ def test_a_foreign_awaitable_names_the_fix():
     assert "asynccp.delay" in text and "import asynccp.asyncio as asyncio" in text, text
 
 
+def test_cpythons_asyncio_sleep_in_an_asynccp_task_names_the_fix():
+    """CPython's asyncio.sleep raises inside its own code before it yields
+    ("no running event loop"): the error that leaves run() carries a note
+    saying what to use instead. Other errors get no note."""
+    import asyncio as cpython_asyncio
+
+    lp = _loop()
+
+    async def t():
+        await cpython_asyncio.sleep(0.1)
+
+    lp.add_task(t())
+    with pytest.raises(RuntimeError, match="no running event loop") as got:
+        lp.run()
+    (note,) = got.value.__notes__
+    assert "asynccp.delay(s)" in note and "import asynccp.asyncio as asyncio" in note
+
+    async def other():
+        raise RuntimeError("something else")
+
+    lp.add_task(other())
+    with pytest.raises(RuntimeError) as got:
+        lp.run()
+    assert not hasattr(got.value, "__notes__")
+
+
+MP_FOREIGN = """
+import asynccp
+async def t():
+    # what Adafruit's asyncio raises when its sleep runs outside its loop
+    # (its task queue is given the current task, None)
+    raise AttributeError("'NoneType' object has no attribute 'ph_child'")
+asynccp.add_task(t())
+try:
+    asynccp.run()
+except AttributeError as e:
+    print("raised |", e)
+"""
+
+
+def test_adafruits_asyncio_error_in_an_asynccp_task_names_the_fix_on_micropython():
+    """Where exceptions take no notes, the hint is the line printed just
+    before the traceback."""
+    rc, out = run_micropython_code(MP_FOREIGN, src_lib_dirs())
+    assert rc == 0, out
+    hint, raised = out.strip().splitlines()
+    assert hint.startswith("asynccp: an asyncio library's sleep") and "asynccp.delay(s)" in hint
+    assert raised == "raised | 'NoneType' object has no attribute 'ph_child'"
+
+
 def test_duration_of_a_string_names_its_type_briefly():
     from asynccp import Duration
 

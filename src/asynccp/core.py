@@ -323,6 +323,7 @@ class Loop:
                                 self._wake(j.pop(0))
                         elif t.state == _FAILED and not isinstance(r, _Cancelled):
                             if self.handler is None or not isinstance(r, Exception):
+                                _m(45, r)  # awaitable) was awaited in an asynccp task
                                 raise r
                             self.handler(t, r)
                     elif r is not True or t.coro is self:

@@ -110,6 +110,32 @@ def _attribute(name, where):
     )
 
 
+def _foreign(e):
+    # 45: a task ended by exception e with no handler set. If e is what
+    # another asyncio library raises when one of its awaitables is awaited
+    # in asynccp's loop (CPython's: "no running event loop"; Adafruit's: an
+    # attribute "ph_..." of None, its task queue's), this says what to use
+    # instead: as a note on e where exceptions take notes (CPython), else a
+    # line printed just before the traceback. Returns that text, or "".
+    s = str(e)
+    if "no running event loop" in s or "'ph_" in s:
+        return _note(
+            e,
+            "asynccp: an asyncio library's sleep (or other awaitable) was awaited in an"
+            " asynccp task: use asynccp.delay(s), or run asyncio code with:"
+            " import asynccp.asyncio as asyncio",
+        )
+    return ""
+
+
+def _note(e, text):
+    try:
+        e.add_note(text)
+    except AttributeError:  # (MicroPython, CircuitPython: no notes)
+        print(text)
+    return text
+
+
 M = (
     # core
     "asynccp: a task cannot await itself",  # 0
@@ -172,6 +198,7 @@ M = (
     " before asynccp.delay() or delay_ms()? A task that does not await never lets"
     " the others run",  # 43
     _attribute,  # 44: has no (attribute): use
+    _foreign,  # 45: an asyncio library's sleep (or other awaitable) was awaited
 )
 
 
