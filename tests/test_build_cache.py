@@ -1,0 +1,290 @@
+# SPDX-FileCopyrightText: 2026 asynccp contributors
+# SPDX-License-Identifier: MIT
+"""The compiler shim's cache (tools/mpy_cross_cp.py, $ASYNCCP_MPY_CACHE).
+
+A compile found in the cache must give the bytes the shim computes without
+it; anything that decides the output or the verdict (the input, the source
+name, the byte-0 magic, an option, a tools file the checks read, a compiler)
+must miss; a refusal is never stored; an entry that is not whole is not used.
+And `make bundle` compiles through it: the cache holds each board module as
+the build wrote it.
+"""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from build_support import BUILD, CFG, ROOT, mpy_cross_cp, uses_fallback
+
+TOOLS = ROOT / "tools"
+NAME = f"{CFG.name}/m.py"
+SOURCE = 'NAMES = ("ScheduledTask",)\n\n\ndef f(a):\n    assert a\n    return sorted(a)\n'
+
+
+def shim(args, cache, tools=TOOLS, magic="C"):
+    """Run tools/mpy_cross_cp.py (or the copy in `tools`) as build.py's wrapper does."""
+    env = dict(os.environ)
+    env.pop("ASYNCCP_MPY_CACHE", None)
+    if cache is not None:
+        env["ASYNCCP_MPY_CACHE"] = str(cache)
+    return subprocess.run(
+        [sys.executable, tools / "mpy_cross_cp.py", "--as-magic", magic, *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def entries(cache):
+    return sorted(p for p in cache.glob("*.mpy")) if cache.is_dir() else []
+
+
+@pytest.fixture
+def src(tmp_path):
+    p = tmp_path / "tmp123.py"
+    p.write_text(SOURCE, encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def uncached(tmp_path, src):
+    """What the shim writes with no cache."""
+    out = tmp_path / "uncached.mpy"
+    proc = shim(["-o", out, "-s", NAME, src], None)
+    assert proc.returncode == 0, proc.stderr
+    return out.read_bytes()
+
+
+def test_a_hit_gives_the_bytes_computed_without_the_cache(tmp_path, src, uncached):
+    cache = tmp_path / "cache"
+    first, second = tmp_path / "first.mpy", tmp_path / "second.mpy"
+    miss = shim(["-o", first, "-s", NAME, src], cache)
+    assert miss.returncode == 0, miss.stderr
+    assert first.read_bytes() == uncached
+    assert len(entries(cache)) == 1
+    assert not list(cache.glob(".tmp-*")), "a temporary file was left behind"
+    hit = shim(["-o", second, "-s", NAME, src], cache)
+    assert hit.returncode == 0, hit.stderr
+    assert (hit.stdout, hit.stderr) == ("", "")
+    assert second.read_bytes() == uncached
+    assert len(entries(cache)) == 1
+
+
+def _plant(entry, data):
+    """Overwrite a cache entry with `data`, as a whole entry (checksum right)."""
+    head = entry.read_bytes().split(b"\n", 1)[0] + b"\n"
+    entry.write_bytes(head + hashlib.sha256(data).digest() + data)
+
+
+def test_a_hit_writes_what_the_entry_holds_and_runs_no_check(tmp_path, src, uncached):
+    """The second compile comes from the entry: planting other bytes there
+    (whole, with their checksum) makes the shim write those."""
+    cache = tmp_path / "cache"
+    assert shim(["-o", tmp_path / "a.mpy", "-s", NAME, src], cache).returncode == 0
+    (entry,) = entries(cache)
+    planted = b"C" + uncached[1:] + b"planted"
+    _plant(entry, planted)
+    out = tmp_path / "b.mpy"
+    assert shim(["-o", out, "-s", NAME, src], cache).returncode == 0
+    assert out.read_bytes() == planted
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["input", "source name", "magic", "option", "no -s"],
+)
+def test_what_decides_the_output_misses(tmp_path, src, change):
+    cache = tmp_path / "cache"
+    first = tmp_path / "first.mpy"
+    assert shim(["-o", first, "-s", NAME, src], cache).returncode == 0
+    args, magic = ["-o", tmp_path / "second.mpy", "-s", NAME], "C"
+    if change == "input":
+        src.write_text(SOURCE + "\n\ndef g():\n    return 2\n", encoding="utf-8")
+    elif change == "source name":
+        args[3] = f"{CFG.name}/other.py"
+    elif change == "magic":
+        magic = "X"
+    elif change == "option":
+        args += ["-O1"]
+    else:
+        args = args[:2]  # the input's path is then the source name
+    proc = shim([*args, src], cache, magic=magic)
+    assert proc.returncode == 0, proc.stderr
+    assert len(entries(cache)) == 2, "a second entry: that compile missed"
+    assert (tmp_path / "second.mpy").read_bytes() != first.read_bytes()
+
+
+def test_the_output_path_is_not_part_of_the_key(tmp_path, src):
+    """build-tools writes each target's .mpy to its own path: the three
+    CircuitPython targets share one entry per module."""
+    cache = tmp_path / "cache"
+    for i in range(3):
+        out = tmp_path / f"t{i}" / "m.mpy"
+        out.parent.mkdir()
+        assert shim(["-o", out, "-s", NAME, src], cache).returncode == 0
+    assert len(entries(cache)) == 1
+
+
+def _tools_copy(tmp_path):
+    copy = tmp_path / "tools"
+    copy.mkdir()
+    for name in mpy_cross_cp.CHECK_FILES:
+        shutil.copy2(TOOLS / name, copy / name)
+    return copy
+
+
+@pytest.mark.parametrize("name", mpy_cross_cp.CHECK_FILES)
+def test_a_changed_tools_file_misses(tmp_path, monkeypatch, name):
+    copy = _tools_copy(tmp_path)
+    args = (SOURCE.encode(), NAME, "C", [])
+    monkeypatch.setattr(mpy_cross_cp, "HERE", copy)
+    before = mpy_cross_cp.cache_key(*args)
+    with open(copy / name, "a", encoding="utf-8") as f:
+        f.write("\n# changed\n")
+    assert mpy_cross_cp.cache_key(*args) != before
+
+
+def test_a_changed_compiler_misses(tmp_path, monkeypatch):
+    """The key holds each compiler's bytes (MicroPython's and the archived ones)."""
+    pkg, exes = mpy_cross_cp.compiler_files()
+    assert len(exes) == 1 + len(mpy_cross_cp.REFERENCE_RELEASES)
+    args = (SOURCE.encode(), NAME, "C", [])
+    real = mpy_cross_cp.cache_key(*args)
+    fake = tmp_path / "pkg"
+    for exe in exes:
+        dest = fake / exe.relative_to(pkg)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(exe, dest)
+    copies = [fake / exe.relative_to(pkg) for exe in exes]
+    monkeypatch.setattr(mpy_cross_cp, "compiler_files", lambda: (fake, copies))
+    assert mpy_cross_cp.cache_key(*args) == real, "the same compilers elsewhere: the same key"
+    with open(copies[-1], "ab") as f:
+        f.write(b"\0")
+    assert mpy_cross_cp.cache_key(*args) != real
+
+
+def test_a_changed_check_refuses_what_the_cache_holds(tmp_path, src):
+    """A module cached as compiled is refused once the list of what SAMD21
+    boards lack names a function it calls: the entry is not used."""
+    copy = _tools_copy(tmp_path)
+    cache = tmp_path / "cache"
+    out = tmp_path / "o.mpy"
+    assert shim(["-o", out, "-s", NAME, src], cache, tools=copy).returncode == 0
+    with open(copy / "samd21-missing-names.txt", "a", encoding="utf-8") as f:
+        f.write("builtins sorted\n")
+    out.unlink()
+    proc = shim(["-o", out, "-s", NAME, src], cache, tools=copy)
+    assert proc.returncode == 1
+    assert f"{NAME}:6:12: `sorted` does not exist on SAMD21 boards" in proc.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "source, words",
+    [
+        ("async def f():\n    pass\n", "`async def`"),
+        ('x = 1\nNAMES = ("TimeoutError",)\n', "the string 'TimeoutError'"),
+        ("def f(a):\n    return a * (1 / 3)\n", "compiles it differently"),
+    ],
+)
+def test_a_refusal_is_never_cached(tmp_path, source, words):
+    cache = tmp_path / "cache"
+    src = tmp_path / "tmp123.py"
+    src.write_text(source, encoding="utf-8")
+    out = tmp_path / "o.mpy"
+    for _ in range(2):
+        proc = shim(["-o", out, "-s", NAME, src], cache)
+        assert proc.returncode == 1 and words in proc.stderr, proc.stderr
+        assert not out.exists()
+        assert entries(cache) == []
+
+
+def _entry(tmp_path, src):
+    cache = tmp_path / "cache"
+    assert shim(["-o", tmp_path / "a.mpy", "-s", NAME, src], cache).returncode == 0
+    (entry,) = entries(cache)
+    return cache, entry
+
+
+@pytest.mark.parametrize("damage", ["truncated", "empty", "byte flipped", "other head", "magic"])
+def test_an_entry_that_is_not_whole_is_not_used(tmp_path, src, uncached, damage):
+    cache, entry = _entry(tmp_path, src)
+    whole = entry.read_bytes()
+    if damage == "truncated":
+        entry.write_bytes(whole[:-5])
+    elif damage == "empty":
+        entry.write_bytes(b"")
+    elif damage == "byte flipped":
+        entry.write_bytes(whole[:-1] + bytes([whole[-1] ^ 1]))
+    elif damage == "other head":
+        entry.write_bytes(b"x" + whole[1:])
+    else:
+        _plant(entry, b"M" + uncached[1:])  # whole, but not a 'C' file
+    out = tmp_path / "b.mpy"
+    proc = shim(["-o", out, "-s", NAME, src], cache)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes() == uncached
+    assert entry.read_bytes() == whole, "the compile wrote the entry again, whole"
+
+
+def test_verbose_and_version_do_not_use_the_cache(tmp_path, src):
+    cache = tmp_path / "cache"
+    version = shim(["--version"], cache)
+    assert version.returncode == 0 and "mpy v6" in version.stdout
+    assert not cache.exists()
+    assert shim(["-v", "-o", tmp_path / "o.mpy", "-s", NAME, src], cache).returncode == 0
+    assert entries(cache) == []
+
+
+def test_the_key_covers_every_tools_file_a_compile_reads(tmp_path, src):
+    """CHECK_FILES must name every file under tools/ that an uncached compile
+    opens (modules imported, lists read): found with an audit hook."""
+    out = tmp_path / "o.mpy"
+    probe = (
+        "import sys\n"
+        "opened = set()\n"
+        "sys.addaudithook(lambda e, a: opened.add(str(a[0])) if e == 'open' else None)\n"
+        f"sys.path.insert(0, {str(TOOLS)!r})\n"
+        "import mpy_cross_cp\n"
+        f"rc = mpy_cross_cp.main(['-o', {str(out)!r}, '-s', {NAME!r}, {str(src)!r}])\n"
+        "print(rc)\n"
+        "for p in sorted(opened):\n"
+        "    print(p)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    rc, *opened = proc.stdout.splitlines()
+    assert rc == "0"
+    read = set()
+    for p in opened:
+        if p.startswith(str(TOOLS) + os.sep):
+            name = p[len(str(TOOLS)) + 1 :]
+            if name.startswith("__pycache__" + os.sep):  # tools/__pycache__/x.cpython-311.pyc
+                name = name.split(os.sep)[1].split(".")[0] + ".py"
+            read.add(name)
+    assert {"mpy_cross_cp.py", "boardcheck.py", "samd21-missing-names.txt"} <= read
+    assert read <= set(mpy_cross_cp.CHECK_FILES)
+
+
+def test_make_bundle_compiled_every_board_module_through_the_cache():
+    """Each CircuitPython .mpy make bundle wrote with the fallback is an entry
+    of build/cache/mpy-cross-cp, byte for byte (the targets share them)."""
+    cp = [t for t in CFG.circuitpython_targets() if uses_fallback(t)]
+    if not cp:
+        pytest.skip("CircuitPython's own mpy-cross is in use")
+    cache = BUILD / "cache" / "mpy-cross-cp"
+    stored = set()
+    for entry in entries(cache):
+        data = mpy_cross_cp.cache_get(cache, entry.stem, "C")
+        if data is not None:
+            stored.add(data)
+    for t in cp:
+        lib = t.lib_dir(ROOT)
+        mpys = sorted(lib.rglob("*.mpy"))
+        assert mpys, lib
+        for p in mpys:
+            assert p.read_bytes() in stored, f"{p}: not in {cache}"
