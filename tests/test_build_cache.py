@@ -156,13 +156,11 @@ def test_a_changed_compiler_misses(tmp_path, monkeypatch):
     real = mpy_cross_cp.cache_key(*args)
     fake = tmp_path / "pkg"
     for exe in exes:
-        dest = fake / exe.relative_to(pkg)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(exe, dest)
-    copies = [fake / exe.relative_to(pkg) for exe in exes]
-    monkeypatch.setattr(mpy_cross_cp, "compiler_files", lambda: (fake, copies))
+        (fake / exe).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(os.path.join(pkg, exe), fake / exe)
+    monkeypatch.setattr(mpy_cross_cp, "compiler_files", lambda: (str(fake), exes))
     assert mpy_cross_cp.cache_key(*args) == real, "the same compilers elsewhere: the same key"
-    with open(copies[-1], "ab") as f:
+    with open(fake / exes[-1], "ab") as f:
         f.write(b"\0")
     assert mpy_cross_cp.cache_key(*args) != real
 
@@ -288,3 +286,22 @@ def test_make_bundle_compiled_every_board_module_through_the_cache():
         assert mpys, lib
         for p in mpys:
             assert p.read_bytes() in stored, f"{p}: not in {cache}"
+
+
+def test_a_hit_loads_no_check_and_starts_no_process(tmp_path, src):
+    """What makes a hit cheap (about Python's start-up): it imports neither the
+    checks nor subprocess."""
+    cache = tmp_path / "cache"
+    assert shim(["-o", tmp_path / "a.mpy", "-s", NAME, src], cache).returncode == 0
+    probe = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(TOOLS)!r})\n"
+        "import mpy_cross_cp\n"
+        f"args = ['-o', {str(tmp_path / 'b.mpy')!r}, '-s', {NAME!r}, {str(src)!r}]\n"
+        f"rc = mpy_cross_cp.main(args, cache={str(cache)!r})\n"
+        "heavy = ('boardcheck', 'bundleconf', 'subprocess', 'ast', 'tempfile', 'mpy_cross')\n"
+        "print(rc, sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert proc.stdout.strip() == "0 []", proc.stdout + proc.stderr
+    assert (tmp_path / "b.mpy").read_bytes() == (tmp_path / "a.mpy").read_bytes()

