@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: MIT
 """Shared by the tests of `make bundle` (tests/test_build_*.py)."""
 
+import functools
+import importlib.util
 import json
 import os
 import shutil
@@ -22,6 +24,15 @@ import mpy_cross_cp  # noqa: E402,F401  (tests import it from here)
 CFG = bundleconf.load(ROOT / "bundle.toml")
 BUILD = ROOT / "build"
 VENV_BIN = Path(sys.executable).parent
+
+
+@functools.cache
+def build_tool():
+    """tools/build.py as a module (by its own name it would shadow PyPI's `build`)."""
+    spec = importlib.util.spec_from_file_location("asynccp_build_tool", ROOT / "tools" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def built_version():
@@ -151,7 +162,7 @@ def git(cwd, *args):
 
 
 #: The compiler shim's cache of this project's builds (tools/mpy_cross_cp.py).
-MPY_CACHE = BUILD / "cache" / "mpy-cross-cp"
+MPY_CACHE = BUILD / "cache" / "results" / "mpy-cross-cp"
 
 
 def make_bundle(project, env_extra=None, timeout=600):
