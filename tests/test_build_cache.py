@@ -1,23 +1,40 @@
 # SPDX-FileCopyrightText: 2026 asynccp contributors
 # SPDX-License-Identifier: MIT
-"""The compiler shim's cache (tools/mpy_cross_cp.py, $ASYNCCP_MPY_CACHE).
+"""What `make bundle` keeps to build again faster, and that it is right.
 
-A compile found in the cache must give the bytes the shim computes without
-it; anything that decides the output or the verdict (the input, the source
-name, the byte-0 magic, an option, a tools file the checks read, a compiler)
-must miss; a refusal is never stored; an entry that is not whole is not used.
-And `make bundle` compiles through it: the cache holds each board module as
-the build wrote it.
+The compiler shim's cache (tools/mpy_cross_cp.py, $ASYNCCP_MPY_CACHE): a
+compile found there must give the bytes the shim computes without it;
+anything that decides the output or the verdict (the input, the source name,
+the byte-0 magic, an option, a tools file the checks read, a compiler) must
+miss; a refusal is never stored; an entry that is not whole is not used. And
+`make bundle` compiles through it: the cache holds each board module as the
+build wrote it.
+
+The results cache (tools/build.py, $ASYNCCP_BUILD_CACHE): keys follow every
+byte and name of what they cover, an entry is used only whole, and what the
+build kept is what it made (the sdist and wheel) or what measuring again
+gives (the RAM figures).
 """
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
 
 import pytest
-from build_support import BUILD, CFG, ROOT, mpy_cross_cp, uses_fallback
+from build_support import (
+    BUILD,
+    CFG,
+    MPY_CACHE,
+    ROOT,
+    build_tool,
+    built_version,
+    mpy_cross_cp,
+    source_modules,
+    uses_fallback,
+)
 
 TOOLS = ROOT / "tools"
 NAME = f"{CFG.name}/m.py"
@@ -270,11 +287,11 @@ def test_the_key_covers_every_tools_file_a_compile_reads(tmp_path, src):
 
 def test_make_bundle_compiled_every_board_module_through_the_cache():
     """Each CircuitPython .mpy make bundle wrote with the fallback is an entry
-    of build/cache/mpy-cross-cp, byte for byte (the targets share them)."""
+    of the compiler shim's cache, byte for byte (the targets share them)."""
     cp = [t for t in CFG.circuitpython_targets() if uses_fallback(t)]
     if not cp:
         pytest.skip("CircuitPython's own mpy-cross is in use")
-    cache = BUILD / "cache" / "mpy-cross-cp"
+    cache = MPY_CACHE
     stored = set()
     for entry in entries(cache):
         data = mpy_cross_cp.cache_get(cache, entry.stem, "C")
@@ -305,3 +322,132 @@ def test_a_hit_loads_no_check_and_starts_no_process(tmp_path, src):
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert proc.stdout.strip() == "0 []", proc.stdout + proc.stderr
     assert (tmp_path / "b.mpy").read_bytes() == (tmp_path / "a.mpy").read_bytes()
+
+
+# ------------------------------------------------------------ results cache
+
+
+def test_content_key_follows_every_byte_and_name(tmp_path):
+    B = build_tool()
+    folder = tmp_path / "f"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_bytes(b"one")
+    (folder / "sub" / "b.txt").write_bytes(b"two")
+    key = B.content_key("step", folder)
+    assert B.content_key("step", folder) == key
+    (folder / "__pycache__").mkdir()
+    (folder / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"written by an import")
+    assert B.content_key("step", folder) == key, "__pycache__ is not an input"
+    (folder / "a.txt").write_bytes(b"onE")
+    assert B.content_key("step", folder) != key
+    (folder / "a.txt").write_bytes(b"one")
+    (folder / "sub" / "b.txt").rename(folder / "sub" / "c.txt")
+    assert B.content_key("step", folder) != key
+    (folder / "sub" / "c.txt").rename(folder / "sub" / "b.txt")
+    (folder / "empty").write_bytes(b"")
+    assert B.content_key("step", folder) != key
+    (folder / "empty").unlink()
+    assert B.content_key("step", folder) == key
+    assert B.content_key("ab", "c") != B.content_key("a", "bc")
+    assert B.content_key("x", tmp_path / "missing") != B.content_key("x", b"")
+
+
+def _stored(tmp_path):
+    B = build_tool()
+    cache = tmp_path / "results"
+    made = tmp_path / "made"
+    made.mkdir()
+    (made / "x.whl").write_bytes(b"wheel bytes")
+    (made / "x.tar.gz").write_bytes(b"sdist bytes")
+    B.store_result(cache, "dist", "k1", {"n": [1, None, "a"]}, sorted(made.iterdir()))
+    return B, cache, cache / "dist" / "k1"
+
+
+def test_a_result_is_kept_whole(tmp_path):
+    B, cache, entry = _stored(tmp_path)
+    value, files = B.cached_result(cache, "dist", "k1")
+    assert value == {"n": [1, None, "a"]}
+    assert {n: p.read_bytes() for n, p in files.items()} == {
+        "x.whl": b"wheel bytes",
+        "x.tar.gz": b"sdist bytes",
+    }
+    assert not list((cache / "dist").glob(".tmp-*")), "a temporary folder was left behind"
+    assert B.cached_result(cache, "dist", "k2") is None
+    assert B.cached_result(cache, "sizes", "k1") is None
+    assert B.cached_result(None, "dist", "k1") is None
+    B.store_result(None, "dist", "k1", 1)  # no cache: nothing to do
+
+
+@pytest.mark.parametrize("damage", ["file changed", "file gone", "manifest", "format"])
+def test_a_damaged_result_is_not_used_and_is_made_again(tmp_path, damage):
+    B, cache, entry = _stored(tmp_path)
+    manifest = entry / "manifest.json"
+    if damage == "file changed":
+        (entry / "x.whl").write_bytes(b"wheel byteS")
+    elif damage == "file gone":
+        (entry / "x.whl").unlink()
+    elif damage == "manifest":
+        manifest.write_text(manifest.read_text()[:-5])
+    else:
+        data = json.loads(manifest.read_text())
+        data["format"] = "asynccp build results 0"
+        manifest.write_text(json.dumps(data))
+    assert B.cached_result(cache, "dist", "k1") is None
+    assert not entry.exists(), "the damaged entry is removed, so it can be stored again"
+    B.store_result(cache, "dist", "k1", 2, [])
+    assert B.cached_result(cache, "dist", "k1") == (2, {})
+
+
+def test_cache_folders_from_the_environment(monkeypatch, tmp_path):
+    B = build_tool()
+    monkeypatch.delenv("ASYNCCP_BUILD_CACHE", raising=False)
+    monkeypatch.delenv("ASYNCCP_MPY_CACHE", raising=False)
+    results = B.results_cache(ROOT)
+    assert results == BUILD / "cache" / "results"
+    assert B.mpy_cache_folder(results) == results / "mpy-cross-cp" == MPY_CACHE
+    monkeypatch.setenv("ASYNCCP_MPY_CACHE", str(tmp_path / "m"))
+    assert B.mpy_cache_folder(results) == tmp_path / "m"
+    monkeypatch.setenv("ASYNCCP_BUILD_CACHE", "")
+    monkeypatch.setenv("ASYNCCP_MPY_CACHE", "")
+    assert B.results_cache(ROOT) is None and B.mpy_cache_folder(None) is None
+    monkeypatch.setenv("ASYNCCP_BUILD_CACHE", str(tmp_path / "r"))
+    monkeypatch.delenv("ASYNCCP_MPY_CACHE")
+    assert B.mpy_cache_folder(B.results_cache(ROOT)) == tmp_path / "r" / "mpy-cross-cp"
+
+
+def _results():
+    built_version()
+    return BUILD / "cache" / "results"
+
+
+def test_make_bundle_kept_the_sdist_and_wheel_it_made():
+    """One entry of dist/ holds exactly build/dist's files, byte for byte."""
+    made = {p.name: p.read_bytes() for p in CFG.dist_out.iterdir()}
+    B = build_tool()
+    kept = []
+    for entry in sorted((_results() / "dist").iterdir()):
+        hit = B.cached_result(_results(), "dist", entry.name)
+        if hit:
+            kept.append({n: p.read_bytes() for n, p in hit[1].items()})
+    assert made in kept
+
+
+def test_kept_ram_figures_are_what_measuring_again_gives():
+    """The sizes/ entry for this build's inputs exists, SIZES.md has its
+    figures, and the unix port measures the package's import as it says
+    (the 32-bit VM's figures: tests/test_samd21_budget.py)."""
+    B = build_tool()
+    modules = [B.module_name(m) for m in source_modules()]
+    hit = B.cached_result(_results(), "sizes", B.sizes_key(CFG, modules))
+    assert hit, "no sizes/ entry for this build's inputs (stale build?)"
+    figures = hit[0]
+    lib = CFG.micropython_targets()[0].lib_dir(ROOT)
+    (alone, err), (after, _) = figures["unix"][CFG.name]
+    assert err is None and after == 0
+    assert list(B.import_ram(CFG, CFG.name, [lib])) == [alone, None]
+    text = CFG.sizes_out.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith(f"| `{CFG.name}` |"))
+    wasm_alone, wasm_after = figures["wasm"][0][CFG.name]
+    assert row.split("|")[-5:-1] == [f" {n} " for n in (alone, after, wasm_alone, wasm_after)]
+    minimal, seed = figures["wasm"][2]
+    assert f"**{minimal}** bytes" in text and f"**{seed}** bytes" in text
