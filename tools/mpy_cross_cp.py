@@ -36,9 +36,11 @@ float constant expressions (``-0.8``, ``1.6 + 0.45``, ``1 / 3``) at compile
 time, older releases do not. Native code (``-march``, ``-X emit=...``) is
 refused: all of this is about bytecode only.
 
-The cache. When ``$ASYNCCP_MPY_CACHE`` names a folder (tools/build.py sets
-it: build/cache/mpy-cross-cp unless the variable is already set; empty means
-no cache), each compile that succeeds stores its output there, under the
+The cache. When ``$ASYNCCP_MPY_CACHE`` names a folder (unset or empty: no
+cache; tools/build.py sets it for build-tools and in the executable it puts
+there, to build/cache/results/mpy-cross-cp unless told otherwise: see
+docs/releasing.rst, "Building again"), each compile that succeeds stores its
+output there, under the
 sha256 of everything that decides the output and the verdict
 (:func:`cache_key`): the input's bytes, the source name (``-s``, else the
 input's path), the byte-0 magic, every other option, the Python version, the
