@@ -324,6 +324,31 @@ def test_a_hit_loads_no_check_and_starts_no_process(tmp_path, src):
     assert (tmp_path / "b.mpy").read_bytes() == (tmp_path / "a.mpy").read_bytes()
 
 
+def test_an_agreement_of_the_compilers_is_kept_and_a_disagreement_is_not(
+    tmp_path, src, monkeypatch
+):
+    """make bundle's source check asks disagreement() with the shim's cache:
+    an agreement found there runs no compiler; a changed input or a damaged
+    entry is checked again; a disagreement is found every time."""
+    cache = tmp_path / "cache"
+    assert mpy_cross_cp.disagreement(src, NAME, cache=cache) is None
+    (marker,) = cache.glob("*.agree")
+    with monkeypatch.context() as m:
+        m.setattr(subprocess, "run", lambda *a, **k: pytest.fail("a compiler ran"))
+        assert mpy_cross_cp.disagreement(src, NAME, cache=cache) is None
+    marker.write_bytes(marker.read_bytes()[:-3])
+    assert mpy_cross_cp.disagreement(src, NAME, cache=cache) is None
+    assert marker.read_bytes().endswith(b"agree\n"), "checked again and kept whole"
+    src.write_text(SOURCE + "X = 2\n", encoding="utf-8")
+    assert mpy_cross_cp.disagreement(src, NAME, cache=cache) is None
+    assert len(list(cache.glob("*.agree"))) == 2
+    src.write_text("def f(a):\n    return a * (1 / 3)\n", encoding="utf-8")
+    for _ in range(2):
+        assert "line 2: 1 / 3" in mpy_cross_cp.disagreement(src, NAME, cache=cache)
+    assert len(list(cache.glob("*.agree"))) == 2
+    assert entries(cache) == [], "no compile entry: only the check ran"
+
+
 # ------------------------------------------------------------ results cache
 
 

