@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: MIT
 """Shared by the tests of `make bundle` (tests/test_build_*.py)."""
 
+import functools
+import importlib.util
 import json
 import os
 import shutil
@@ -18,10 +20,20 @@ sys.path.insert(0, str(ROOT / "tools"))
 # the modules in tools/: tests import them from here
 import boardcheck  # noqa: E402,F401
 import bundleconf  # noqa: E402
+import mpy_cross_cp  # noqa: E402,F401  (tests import it from here)
 
 CFG = bundleconf.load(ROOT / "bundle.toml")
 BUILD = ROOT / "build"
 VENV_BIN = Path(sys.executable).parent
+
+
+@functools.cache
+def build_tool():
+    """tools/build.py as a module (by its own name it would shadow PyPI's `build`)."""
+    spec = importlib.util.spec_from_file_location("asynccp_build_tool", ROOT / "tools" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def built_version():
@@ -150,9 +162,19 @@ def git(cwd, *args):
     )
 
 
+#: The compiler shim's cache of this project's builds (tools/mpy_cross_cp.py).
+MPY_CACHE = BUILD / "cache" / "results" / "mpy-cross-cp"
+
+
 def make_bundle(project, env_extra=None, timeout=600):
-    """`make bundle` in a project copy, using this project's .venv. Returns CompletedProcess."""
+    """`make bundle` in a project copy, using this project's .venv. Returns CompletedProcess.
+
+    The copy's compiler shim uses this project's cache (unless $ASYNCCP_MPY_CACHE
+    or `env_extra` name another): a module the copy compiles as this project
+    did comes from it, anything else (a changed module, tools file or
+    argument) is checked and compiled, and a refusal is never cached."""
     env = dict(os.environ)
+    env.setdefault("ASYNCCP_MPY_CACHE", str(MPY_CACHE))
     env.update(env_extra or {})
     env.pop("MAKEFLAGS", None)
     venv = VENV_BIN.parent

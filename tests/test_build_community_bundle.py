@@ -16,7 +16,9 @@ the Community Bundle's arguments::
 Nothing of tools/build.py takes part: the only help is the compiler
 build-tools finds in ``$XDG_CACHE_HOME/circuitpython-build-tools/mpy-cross-<x>``
 (make bundle's, from build/cache: CircuitPython's own, or MicroPython's
-standing in for it; there is no network to fetch one).
+standing in for it; there is no network to fetch one). The stand-in uses
+make bundle's cache of what it compiled (docs/releasing.rst, "Building
+again"), so a module make bundle compiled is not checked and compiled again.
 
 Then every board module must be in the py zip and in each .mpy zip, stamped
 with the version, byte for byte what make bundle built, with no desktop-only

@@ -183,6 +183,14 @@ def test_seed_set_within_budget(sets):
     )
 
 
+def test_sizes_report_gives_these_figures(sets):
+    """build/SIZES.md (whose figures make bundle may take from its results
+    cache) says what measuring here gives."""
+    text = CFG.sizes_out.read_text(encoding="utf-8")
+    found = re.findall(r"^- (minimal|seed) set, .*: \*\*(\d+)\*\* bytes", text, re.M)
+    assert [(k, int(n)) for k, n in found] == [("minimal", sets[0]), ("seed", sets[1])]
+
+
 # --------------------------------------------------------------- seed app
 
 

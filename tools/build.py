@@ -32,16 +32,25 @@ Steps, in order (each stops the build with a message naming the file at fault):
  9. build/SIZES.md: .mpy sizes and import RAM, on MicroPython's unix port and on
     the 32-bit MicroPython VM (tools/mpwasm), with the minimal and seed sets
     against bundle.toml's [budget] (reported, not enforced: the tests do that).
+
+The results cache (build/cache/results, or $ASYNCCP_BUILD_CACHE; empty: none)
+keeps what the fallback compiler's shim compiled (mpy-cross-cp/, or
+$ASYNCCP_MPY_CACHE: tools/mpy_cross_cp.py), the sdist and wheel (dist/) and the
+RAM figures (sizes/), each under the sha256 of everything it is made from (see
+`content_key` and each step), so a build on unchanged inputs does not make
+them again. Everything else is made each time.
 """
 
 import argparse
 import contextlib
 import fcntl
+import hashlib
 import importlib.metadata
 import importlib.util
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -250,8 +259,10 @@ def choose_compilers(cfg):
     return chosen
 
 
-def install_compilers(cfg, compilers, cache_home):
-    """Put each circuitpython target's compiler where build-tools looks for it."""
+def install_compilers(cfg, compilers, cache_home, mpy_cache):
+    """Put each circuitpython target's compiler where build-tools looks for it.
+    The fallback's shim uses the cache folder `mpy_cache` (None: no cache)
+    unless its caller sets $ASYNCCP_MPY_CACHE."""
     where = cache_home / "circuitpython-build-tools"
     if where.exists():
         shutil.rmtree(where)
@@ -263,26 +274,178 @@ def install_compilers(cfg, compilers, cache_home):
         if c.kind == "circuitpython":
             shutil.copy2(c.exe, dest)
         else:
+            use_cache = ""
+            if mpy_cache:
+                use_cache = (
+                    'if [ -z "${ASYNCCP_MPY_CACHE+set}" ]; then\n'
+                    f"  ASYNCCP_MPY_CACHE={shlex.quote(str(mpy_cache))}; export ASYNCCP_MPY_CACHE\n"
+                    "fi\n"
+                )
             dest.write_text(
                 "#!/bin/sh\n"
                 f"# tools/build.py: MicroPython's mpy-cross as CircuitPython's, target {t.name}\n"
-                f'exec "{sys.executable}" "{tools / "mpy_cross_cp.py"}" '
+                + use_cache
+                + f'exec "{sys.executable}" "{tools / "mpy_cross_cp.py"}" '
                 f'--as-magic {t.magic} "$@"\n',
                 encoding="utf-8",
             )
         dest.chmod(0o755)
 
 
+# ------------------------------------------------------------ results cache
+# What a step makes from its inputs alone is kept under the sha256 of those
+# inputs, so a build on unchanged inputs takes it from there instead of
+# making it again: the compiler shim's .mpy files (mpy-cross-cp/, written by
+# tools/mpy_cross_cp.py), the sdist and wheel (dist/) and the RAM figures of
+# SIZES.md (sizes/). Never by timestamps: a key covers every byte the result
+# is made from. Only results of steps that succeeded are kept.
+
+#: Bumped when what an entry holds or how keys are made changes.
+RESULTS_FORMAT = "asynccp build results 1"
+
+
+def _cache_folder(variable, default):
+    value = os.environ.get(variable)
+    if value is None:
+        return default
+    return Path(value).expanduser().resolve() if value else None
+
+
+def results_cache(root):
+    """The results cache folder: $ASYNCCP_BUILD_CACHE (empty: no cache), else
+    build/cache/results (`make clean` removes it with build/)."""
+    return _cache_folder("ASYNCCP_BUILD_CACHE", root / "build" / "cache" / "results")
+
+
+def mpy_cache_folder(results):
+    """The compiler shim's folder: $ASYNCCP_MPY_CACHE (empty: no cache), else
+    mpy-cross-cp in the results cache."""
+    return _cache_folder("ASYNCCP_MPY_CACHE", results / "mpy-cross-cp" if results else None)
+
+
+def _files_under(folder):
+    """Every file under `folder` (symlinks followed) but Python's __pycache__
+    folders (written as a side effect of importing), by relative path."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in filenames:
+            f = Path(dirpath) / name
+            if f.is_file():
+                found.append(f)
+    return sorted(found, key=lambda f: f.relative_to(folder).as_posix())
+
+
+def content_key(*parts):
+    """sha256 (hex) over `parts`, each tagged and length-prefixed: a str,
+    bytes, or a Path: a file's bytes, or for a folder each file under it
+    (:func:`_files_under`) by relative path with its bytes (a missing path
+    counts as missing)."""
+    h = hashlib.sha256()
+
+    def put(tag, data):
+        h.update(tag + len(data).to_bytes(8, "little"))
+        h.update(data)
+
+    put(b"F", RESULTS_FORMAT.encode())
+    for part in parts:
+        if isinstance(part, str):
+            put(b"S", part.encode("utf-8", "surrogateescape"))
+        elif isinstance(part, Path):
+            if part.is_dir():
+                files = _files_under(part)
+                put(b"D", str(len(files)).encode())
+                for f in files:
+                    put(b"N", f.relative_to(part).as_posix().encode("utf-8", "surrogateescape"))
+                    put(b"B", f.read_bytes())
+            elif part.is_file():
+                put(b"B", part.read_bytes())
+            else:
+                put(b"M", b"")
+        else:
+            put(b"B", bytes(part))
+    return h.hexdigest()
+
+
+_INSTALLED = None
+
+
+def installed_packages():
+    """Every distribution this Python sees, each with its RECORD (the sha256 of
+    each of its files), as one text: a package added, removed, upgraded or
+    changed on disk by a reinstall gives another text."""
+    global _INSTALLED
+    if _INSTALLED is None:
+        rows = []
+        for d in importlib.metadata.distributions():
+            rows.append(f"{d.metadata['Name']}=={d.version}\n{d.read_text('RECORD') or ''}")
+        _INSTALLED = f"python {sys.version}\n" + "\n".join(sorted(rows))
+    return _INSTALLED
+
+
+def _sha256_file(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def cached_result(cache, step, key):
+    """(value, {file name: path}) of the whole entry `key` of `step`, or None.
+    An entry whose files do not match the sha256 its manifest gives is
+    removed (the step makes and stores it again)."""
+    if cache is None:
+        return None
+    entry = cache / step / key
+    if not entry.is_dir():
+        return None
+    try:
+        manifest = json.loads((entry / "manifest.json").read_text(encoding="utf-8"))
+        if manifest["format"] != RESULTS_FORMAT:
+            raise ValueError("another format")
+        files = {}
+        for name, digest in manifest["files"].items():
+            if Path(name).name != name or _sha256_file(entry / name) != digest:
+                raise ValueError(f"{name} is not what was stored")
+            files[name] = entry / name
+        return manifest["value"], files
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        shutil.rmtree(entry, ignore_errors=True)
+        return None
+
+
+def store_result(cache, step, key, value, files=()):
+    """Keep `value` (JSON) and copies of `files` as entry `key` of `step`:
+    written into a temporary folder, then renamed into place whole, so a
+    build reading the cache at the same time sees all of an entry or none."""
+    if cache is None:
+        return
+    folder = cache / step
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=folder, prefix=".tmp-"))
+    try:
+        tmp.chmod(0o755)
+        digests = {}
+        for f in files:
+            shutil.copyfile(f, tmp / f.name)
+            digests[f.name] = _sha256_file(tmp / f.name)
+        manifest = {"format": RESULTS_FORMAT, "files": digests, "value": value}
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        os.rename(tmp, folder / key)
+    except OSError as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not (folder / key).is_dir():  # else another build stored it first
+            say(f"  (not kept in the results cache {folder}: {e})")
+
+
 # ------------------------------------------------------------------ sources
 
 
-def check_sources(cfg, files, board, fallback):
+def check_sources(cfg, files, board, fallback, shim_cache=None):
     """Every module must parse. Every module that goes onto boards (`board`)
     must pass tools/boardcheck.py, whichever compiler is used: nothing SAMD21
     CircuitPython cannot run, and no string literal that CircuitPython's and
     MicroPython's compilers store differently. With the fallback compiler,
     every board module must also have no async syntax and compile to the same
-    bytes with MicroPython 1.20 to 1.29 (tools/mpy_cross_cp.py says why)."""
+    bytes with MicroPython 1.20 to 1.29 (tools/mpy_cross_cp.py says why; an
+    agreement found before is kept in the shim's cache, `shim_cache`)."""
     import boardcheck
     import mpy_cross_cp
 
@@ -297,7 +460,7 @@ def check_sources(cfg, files, board, fallback):
         strict = fallback and on_board
         found = bundleconf.check_file(path, rel(path, cfg.root), forbid_async=strict)
         if strict and not found:
-            differs = mpy_cross_cp.disagreement(path, rel(path, cfg.root))
+            differs = mpy_cross_cp.disagreement(path, rel(path, cfg.root), cache=shim_cache)
             found = [differs] if differs else []
         if on_board and not any(": syntax error: " in p for p in found):
             found += boardcheck.check_file(
@@ -507,13 +670,17 @@ def stage_community(stage, library, repo_url, version):
     git(["tag", version], stage)
 
 
-def run_build_bundles(cfg, stage, prefix, output, cache_home, log, location=".", depth=0):
+def run_build_bundles(
+    cfg, stage, prefix, output, cache_home, mpy_cache, log, location=".", depth=0
+):
     if output.exists():
         shutil.rmtree(output)
     output.mkdir(parents=True)
     versions = [{"tag": t.tag, "name": t.name} for t in cfg.circuitpython_targets()]
     env = dict(os.environ)
     env["XDG_CACHE_HOME"] = str(cache_home)
+    # For the shim, and for a named compiler that calls it (a stand-in).
+    env["ASYNCCP_MPY_CACHE"] = str(mpy_cache or "")
     only = []
     for b in cfg.bundles:
         only += ["--only", b]
@@ -656,8 +823,14 @@ def check_circup_version(cfg, version):
 # --------------------------------------------------------------------- PyPI
 
 
-def build_dist(cfg, files, pep_version, stage, out):
-    """sdist + wheel of the .py sources (version stamped), then `twine check`."""
+def build_dist(cfg, files, pep_version, stage, out, results):
+    """sdist + wheel of the .py sources (version stamped), then `twine check`.
+
+    Kept in the results cache (`results`), once `twine check` passed them,
+    under the staged files, this module, SOURCE_DATE_EPOCH and every
+    installed package (the build backend, `build`, `twine`): on the same
+    inputs the files come from there (their contents are what `python -m
+    build` makes again; the times inside them are the first build's)."""
     staged = {}
     for f in files:
         src = cfg.source.parent / f
@@ -687,6 +860,22 @@ def build_dist(cfg, files, pep_version, stage, out):
             shutil.copyfile(src, target)
     if out.exists():
         shutil.rmtree(out)
+    key = content_key(
+        "dist",
+        stage,
+        Path(__file__).resolve(),
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+        installed_packages(),
+    )
+    hit = cached_result(results, "dist", key)
+    if hit:
+        out.mkdir(parents=True)
+        try:
+            for name, path in hit[1].items():
+                shutil.copyfile(path, out / name)
+            return sorted(out.iterdir())
+        except OSError:  # the entry went away meanwhile: make the files
+            shutil.rmtree(out)
     logs = cfg.root / "build" / "logs"
     run(
         [
@@ -709,6 +898,7 @@ def build_dist(cfg, files, pep_version, stage, out):
         log=logs / "twine.log",
         what="twine check",
     )
+    store_result(results, "dist", key, None, dists)
     return dists
 
 
@@ -784,6 +974,80 @@ def wasm_sizes(cfg, modules):
     return per_module, deps, headline
 
 
+def _runners(cfg):
+    sys.path.insert(0, str(cfg.root / "tests"))
+    try:
+        import mpy_runner
+        import wasm_runner
+    finally:
+        sys.path.pop(0)
+    return mpy_runner, wasm_runner
+
+
+def sizes_key(cfg, modules):
+    """The results cache key of measure_ram(): everything the figures are
+    measured from. The micropython target's lib/ folder: its files, and its
+    path (on the unix port the path is a string on the heap, in sys.path:
+    another path, other figures); the modules and bundle.toml values asked
+    about; tools/ (this module, the 32-bit VM in tools/mpwasm with its
+    node_modules, the list of what SAMD21 boards lack); tests/mpy_runner.py
+    and tests/wasm_runner.py; the micropython executable (path and bytes),
+    node (path and version) and every installed package."""
+    mpy_runner, wasm_runner = _runners(cfg)
+    lib = cfg.micropython_targets()[0].lib_dir(cfg.root)
+    try:
+        micropython = Path(mpy_runner.micropython_binary())
+        node = wasm_runner.node_binary()
+    except FileNotFoundError as e:
+        raise BuildError(str(e)) from None
+    node_version = run([node, "--version"], what=f"{node} --version").stdout.strip()
+    asked = {
+        "modules": modules,
+        "dependencies": [d.module for d in cfg.dependencies],
+        "package": cfg.name,
+        "heapsize": cfg.sizes_heapsize,
+        "seed": list(cfg.budget.seed_modules) if cfg.budget else None,
+    }
+    return content_key(
+        "sizes",
+        json.dumps(asked, sort_keys=True),
+        str(lib.resolve()),
+        lib,
+        Path(__file__).resolve().parent,
+        cfg.root / "tests" / "mpy_runner.py",
+        cfg.root / "tests" / "wasm_runner.py",
+        str(micropython),
+        micropython,
+        f"{node} {node_version}",
+        installed_packages(),
+    )
+
+
+def measure_ram(cfg, modules, results):
+    """The RAM figures SIZES.md gives, from the micropython target's lib/:
+    {"unix": {module: [[bytes or None, error or None] alone, [...] after
+    `import <package>` (only if alone worked)]}, "unix_deps": {dependency:
+    [bytes, error]}, "wasm": what wasm_sizes() returns (tuples as lists)}.
+    Kept in the results cache (`results`) under :func:`sizes_key`."""
+    key = sizes_key(cfg, modules)
+    hit = cached_result(results, "sizes", key)
+    if hit:
+        return hit[0]
+    lib = cfg.micropython_targets()[0].lib_dir(cfg.root)
+    unix = {}
+    for m in modules:
+        alone = import_ram(cfg, m, [lib])
+        unix[m] = [alone] if alone[1] else [alone, import_ram(cfg, m, [lib], pre=cfg.name)]
+    value = {
+        "unix": unix,
+        "unix_deps": {d.module: import_ram(cfg, d.module, [lib]) for d in cfg.dependencies},
+        "wasm": wasm_sizes(cfg, modules),
+    }
+    value = json.loads(json.dumps(value))  # as a cached result reads
+    store_result(results, "sizes", key, value)
+    return value
+
+
 def module_name(f):
     parts = list(f.with_suffix("").parts)
     if parts[-1] == "__init__":
@@ -796,11 +1060,12 @@ def _budget_line(what, figure, budget):
     return f"- {what}: **{figure}** bytes (budget {budget}: {verdict})"
 
 
-def write_sizes(cfg, files, version, how, compilers):
+def write_sizes(cfg, files, version, how, compilers, results):
     mp = cfg.micropython_targets()
     mp_lib = [mp[0].lib_dir(cfg.root)] if mp else []
     pyfiles = [f for f in files if f.suffix == ".py"]
-    wasm = wasm_sizes(cfg, [module_name(f) for f in pyfiles]) if mp_lib else None
+    ram = measure_ram(cfg, [module_name(f) for f in pyfiles], results) if mp_lib else None
+    wasm = ram["wasm"] if ram else None
     head = ["module", ".py"] + [f"{t.name} .mpy" for t in cfg.targets]
     if mp_lib:
         head += ["RAM: import alone", f"RAM: added after `import {cfg.name}`"]
@@ -820,12 +1085,12 @@ def write_sizes(cfg, files, version, how, compilers):
             totals[i + 1] += n
             row.append(str(n))
         if mp_lib:
-            alone, err = import_ram(cfg, module_name(f), mp_lib)
+            (alone, err), *after = ram["unix"][module_name(f)]
             if err:
                 row += ["import fails¹", "import fails¹"]
                 notes.append(f"`{module_name(f)}`: {err}")
             else:
-                added, err2 = import_ram(cfg, module_name(f), mp_lib, pre=cfg.name)
+                added, err2 = after[0]
                 row += [str(alone), str(added) if err2 is None else "?"]
         if wasm:
             for n in wasm[0][module_name(f)]:
@@ -845,14 +1110,16 @@ def write_sizes(cfg, files, version, how, compilers):
             p = t.lib_dir(cfg.root) / (d.module + ".mpy")
             if p.is_file():
                 sizes.append(f"{t.name}: {p.stat().st_size}")
-        ram = ""
+        dep_ram = ""
         if mp_lib:
-            n, err = import_ram(cfg, d.module, mp_lib)
-            ram = f"; import costs {n} bytes of RAM" if err is None else f"; import fails: {err}"
+            n, err = ram["unix_deps"][d.module]
+            dep_ram = (
+                f"; import costs {n} bytes of RAM" if err is None else f"; import fails: {err}"
+            )
         if wasm:
             n = wasm[1][d.module]
-            ram += f", {n} on the 32-bit VM" if isinstance(n, int) else f" (32-bit VM: {n})"
-        deps.append(f"- `{d.module}` ({d.pypi_name}), .mpy bytes {', '.join(sizes)}{ram}")
+            dep_ram += f", {n} on the 32-bit VM" if isinstance(n, int) else f" (32-bit VM: {n})"
+        deps.append(f"- `{d.module}` ({d.pypi_name}), .mpy bytes {', '.join(sizes)}{dep_ram}")
     lines = [
         "<!-- SPDX-FileCopyrightText: 2026 asynccp contributors -->",
         "<!-- SPDX-License-Identifier: MIT -->",
@@ -962,7 +1229,9 @@ def build(cfg):
     # 1-3: compilers first (they decide how strict the source checks are), then sources.
     compilers = choose_compilers(cfg)
     fallback = [c for c in compilers.values() if c.kind == "micropython-as-circuitpython"]
-    check_sources(cfg, all_files, files, bool(fallback))
+    results = results_cache(root)
+    shim_cache = mpy_cache_folder(results)
+    check_sources(cfg, all_files, files, bool(fallback), shim_cache)
     nmods = sum(1 for f in files if f.suffix == ".py")
     if fallback:
         say(
@@ -985,7 +1254,7 @@ def build(cfg):
     )
 
     cache_home = build_dir / "cache"
-    install_compilers(cfg, compilers, cache_home)
+    install_compilers(cfg, compilers, cache_home, shim_cache)
 
     # 6 (sources first): dependencies, from their pinned PyPI packages.
     deps = {}
@@ -1008,6 +1277,7 @@ def build(cfg):
             d.bundle_prefix,
             deps_dir / "bundles",
             cache_home,
+            shim_cache,
             logs / f"build-bundles-{d.bundle_prefix}.log",
         )
         deps[d.module]["bundles"] = deps_dir / "bundles"
@@ -1028,6 +1298,7 @@ def build(cfg):
         cfg.bundle_prefix,
         cfg.bundles_out,
         cache_home,
+        shim_cache,
         logs / f"build-bundles-{cfg.bundle_prefix}.log",
         location=Path(cfg.library_path).parts[0],
         depth=len(Path(cfg.library_path).parts) - 1,
@@ -1057,10 +1328,10 @@ def build(cfg):
     check_circup_version(cfg, version)
 
     # 8: PyPI.
-    dists = build_dist(cfg, all_files, pep_version, build_dir / "stage-pypi", cfg.dist_out)
+    dists = build_dist(cfg, all_files, pep_version, build_dir / "stage-pypi", cfg.dist_out, results)
 
     # 9: sizes.
-    sets = write_sizes(cfg, files, version, how, compilers)
+    sets = write_sizes(cfg, files, version, how, compilers, results)
 
     say("")
     say(

