@@ -320,6 +320,26 @@ def test_malformed_input_is_only_that_connections_problem(rloop, pool):
     assert asyncio.run(main()) == [b"42\n", b"bad\n", b"bad\n"]
 
 
+def test_on_the_real_clock_polled_sockets_wake_the_loop_at_once(rloop):
+    """Under asyncio.run (which wraps the loop's sleep, see asyncio._idle)
+    the poller still knows the clock is real: the loop waits in poll, woken
+    by a ready socket at once, not only by its 10 ms tick. (With the wrapper
+    taken for a virtual clock, each request waited for the tick: about 80
+    requests a second.)"""
+    from asynccp import io
+
+    async def main():
+        srv = await asyncio.start_server(lambda r, w: None, HOST, 0)
+        r, w = await asyncio.open_connection(HOST, srv.port)
+        v = io._pollers[rloop].v
+        w.close()
+        srv.close()
+        await srv.wait_closed()
+        return v
+
+    assert asyncio.run(main()) is False
+
+
 @pytest.mark.parametrize("n", [10000])
 def test_ten_thousand_connections_leave_nothing_behind(rloop, n):
     count = [0]

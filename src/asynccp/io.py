@@ -88,7 +88,9 @@ class _Poller:
         self.w = {}
         self.m = {}  # socket -> the events it is registered for
         self.o = lp._sleep
-        self.v = self.o is not _core._sleep  # a virtual clock: never block in poll
+        # a virtual clock (its own ticks_ms): never block in poll. (Not read
+        # from the sleep, which asyncio.run wraps: see asynccp.asyncio._idle)
+        self.v = lp._ticks is not _core._ticks
         self.t = None  # the poller task
         try:
             import selectors  # CPython
