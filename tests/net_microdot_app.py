@@ -17,6 +17,7 @@ import sys
 
 import asynccp
 import asynccp.asyncio as asyncio
+from asynccp.scheduler import BURST
 
 sys.modules["asyncio"] = asyncio
 from microdot import Microdot  # noqa: E402
@@ -103,7 +104,7 @@ async def main():
     # longer than a period) is made up at once, so a lost run is the
     # program's fault, never the machine's; the worst lateness is printed
     # (make bench measures it)
-    st = asynccp.schedule(80, tick, catch_up=asynccp.BURST)
+    st = asynccp.schedule(80, tick, catch_up=BURST)
     c = asyncio.create_task(client())
     await app.start_server(host="127.0.0.1", port=PORT)
     good, bad = await c
