@@ -111,17 +111,24 @@ def sides(h):
     return s
 
 
+class _Outputs(dict):
+    # (program name, side) -> what it printed. A program runs on all its
+    # sides at once (a process each) when a test first asks for one of them:
+    # each pytest-xdist worker runs only the programs of its own tests.
+    def __missing__(self, key):
+        p = next(p for p in PROGRAMS if p.name == key[0])
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            jobs = {(p.name, s): pool.submit(run, s, p) for s in sides(header(p))}
+            self.update({k: f.result() for k, f in jobs.items()})
+        return dict.__getitem__(self, key)  # (KeyError: not a side it runs on)
+
+
 @pytest.fixture(scope="module")
 def outputs():
-    """Every program on every side it runs on, four processes at a time."""
+    """Every program on every side it runs on, run when first asked for."""
     if not (MPY_LIB / "asynccp" / "asyncio" / "__init__.mpy").is_file():
         pytest.fail("build/micropython/lib has no asynccp.asyncio: run `make bundle`")
-    jobs = {}
-    with concurrent.futures.ThreadPoolExecutor(4) as pool:
-        for p in PROGRAMS:
-            for s in sides(header(p)):
-                jobs[p.name, s] = pool.submit(run, s, p)
-        return {k: f.result() for k, f in jobs.items()}
+    return _Outputs()
 
 
 def agree(outputs, path, a, b):
