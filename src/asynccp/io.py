@@ -88,7 +88,9 @@ class _Poller:
         self.w = {}
         self.m = {}  # socket -> the events it is registered for
         self.o = lp._sleep
-        self.v = self.o is not _core._sleep  # a virtual clock: never block in poll
+        # a loop on a clock of its own (a VirtualClock): never block in poll.
+        # (Not whether o is the platform's sleep: asyncio.run puts its own in.)
+        self.v = lp._ticks is not _core._ticks
         self.t = None  # the poller task
         try:
             import selectors  # CPython
