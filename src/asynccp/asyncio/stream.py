@@ -413,6 +413,8 @@ def _serve(srv, s, cb, polled):
                 continue
             st = Stream(s2, {"peername": addr}, polled)
             create_task(_handle(cb, st))
+            # (its task runs first: the next accept may wait)
+            yield from sleep_ms(0)
     except _core._Cancelled:
         if not srv.state:  # not closed: the task that owns the server was
             raise
