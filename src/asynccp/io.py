@@ -88,8 +88,8 @@ class _Poller:
         self.w = {}
         self.m = {}  # socket -> the events it is registered for
         self.o = lp._sleep
-        # a virtual clock (its own ticks_ms): never block in poll. (Not read
-        # from the sleep, which asyncio.run wraps: see asynccp.asyncio._idle)
+        # a loop on a clock of its own (a VirtualClock): never block in poll.
+        # (Not whether o is the platform's sleep: asyncio.run puts its own in.)
         self.v = lp._ticks is not _core._ticks
         self.t = None  # the poller task
         try:
@@ -141,28 +141,32 @@ class _Poller:
         # that are ready (an error or hang-up wakes both: their next call
         # raises it).
         if self.p is not None:
-            got = [(x[0], x[1]) for x in self.p.ipoll(ms)]
-            out = []
-            for s, e in got:
+            # (ipoll hands out one tuple, allocating nothing; set() may
+            # unregister meanwhile, as MicroPython's asyncio does)
+            for x in self.p.ipoll(ms):
+                e = x[1]
                 # POLLIN 1, POLLOUT 4, POLLERR 8, POLLHUP 16 (and 32, POLLNVAL)
-                out.append((s, (1 if e & 57 else 0) | (2 if e & 60 else 0)))
+                self.ready(x[0], (1 if e & 57 else 0) | (2 if e & 60 else 0))
         else:
             try:
                 got = self.s.select(ms / 1000)
             except OSError:  # (a socket closed under us: its waiter is woken by forget)
-                got = []
-            out = [(k.fileobj, e) for k, e in got]
+                got = ()
+            for k, e in got:
+                self.ready(k.fileobj, e)
+
+    def ready(self, s, e):
+        # socket s is ready for e (1: read, 2: write): wake its waiters
         lp = self.lp
-        for s, e in out:
-            if e & 1:
-                t = self.r.pop(s, None)
-                if t is not None:
-                    lp._wake(t)
-            if e & 2:
-                t = self.w.pop(s, None)
-                if t is not None:
-                    lp._wake(t)
-            self.set(s)
+        if e & 1:
+            t = self.r.pop(s, None)
+            if t is not None:
+                lp._wake(t)
+        if e & 2:
+            t = self.w.pop(s, None)
+            if t is not None:
+                lp._wake(t)
+        self.set(s)
 
     def sleep(self, ms):
         # the loop's _sleep while this poller is installed

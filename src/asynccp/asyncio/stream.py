@@ -181,12 +181,16 @@ class Stream:
         :meth:`drain` sends it. Does not yield."""
         if type(buf) is str:
             buf = bytes(buf, "utf-8")
-        self.o += buf
+        if self.o or type(buf) is not bytes:
+            self.o += buf
+        else:
+            self.o = buf  # (bytes do not change: no copy)
 
     def drain(self):
-        """``await stream.drain()``: send everything written. Always yields
-        at least once. OSError if the connection is gone (what was not sent
-        is dropped)."""
+        """``await stream.drain()``: send everything written. Yields while
+        the socket cannot take more, and once if nothing was written; what
+        the socket takes at once is sent without yielding. OSError if the
+        connection is gone (what was not sent is dropped)."""
         return _Aw(self._drain())
 
     def _drain(self):
@@ -195,22 +199,22 @@ class Stream:
             yield from sleep_ms(0)
             return
         self.o = b""
-        mv = memoryview(o)
-        off = 0
         s = self.s
         if s is None:
             raise OSError(9, "stream closed")
-        while off < len(mv):
+        while True:
             try:
-                n = s.send(mv[off:])
+                n = s.send(o)
             except OSError as e:
                 if not _again(e):
                     raise
                 n = None
             if n is None:
                 yield from _io.wait(s, True, self.p)
+            elif n < len(o):
+                o = memoryview(o)[n:]  # (a view only once a send fell short)
             else:
-                off += n
+                return
 
     def awrite(self, buf, off=0, sz=-1):
         """``await stream.awrite(buf)``: :meth:`write` then :meth:`drain`
@@ -409,6 +413,8 @@ def _serve(srv, s, cb, polled):
                 continue
             st = Stream(s2, {"peername": addr}, polled)
             create_task(_handle(cb, st))
+            # (its task runs first: the next accept may wait)
+            yield from sleep_ms(0)
     except _core._Cancelled:
         if not srv.state:  # not closed: the task that owns the server was
             raise
