@@ -33,10 +33,12 @@ help:
 # with the asynccp-timeline command), so .venv/bin/python runs the examples.
 venv: $(STAMP) $(MPWASM_STAMP)
 
-$(STAMP): requirements-dev.txt requirements.txt pyproject.toml
+$(STAMP): requirements-dev.txt requirements.txt pyproject.toml bench/requirements-peers.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 needed (set PYTHON=)")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	@# Adafruit's asyncio apart (its package is named asyncio): tests/test_messages.py
+	$(PY) -m pip install --disable-pip-version-check -q --no-deps --upgrade --target $(VENV)/peers -r bench/requirements-peers.txt
 	$(PY) -m pip install --disable-pip-version-check -q --no-deps --no-build-isolation -e .
 	@touch $@
 

@@ -281,6 +281,39 @@ def test_cpythons_asyncio_sleep_in_an_asynccp_task_names_the_fix():
     assert not hasattr(got.value, "__notes__")
 
 
+ADAFRUIT = """
+import asyncio  # Adafruit's (its folder is first on the path)
+import asynccp
+assert "peers" in asyncio.__file__, asyncio.__file__
+async def t():
+    await asyncio.sleep(0.1)
+asynccp.add_task(t())
+try:
+    asynccp.run()
+except Exception as e:
+    print(type(e).__name__, "|", e, "|", e.__notes__)
+"""
+
+
+def test_adafruits_asyncio_sleep_in_an_asynccp_task_names_the_fix():
+    """Adafruit's asyncio (3.1.1, pinned in bench/requirements-peers.txt;
+    make venv puts it in .venv/peers, apart: its package is named asyncio)
+    fails inside its own code before it yields: the error carries the same
+    note."""
+    import os
+    import subprocess
+
+    peers = Path(sys.prefix) / "peers"  # (sys.prefix: the venv)
+    env = dict(os.environ, PYTHONPATH=str(peers))
+    p = subprocess.run(
+        [sys.executable, "-c", ADAFRUIT], capture_output=True, text=True, env=env, check=False
+    )
+    assert p.returncode == 0, p.stderr
+    kind, text, notes = p.stdout.strip().split(" | ")
+    assert kind == "AttributeError" and "'ph_" in text, p.stdout
+    assert "asynccp.delay(s)" in notes and "import asynccp.asyncio as asyncio" in notes
+
+
 MP_FOREIGN = """
 import asynccp
 async def t():
@@ -296,8 +329,11 @@ except AttributeError as e:
 
 
 def test_adafruits_asyncio_error_in_an_asynccp_task_names_the_fix_on_micropython():
-    """Where exceptions take no notes, the hint is the line printed just
-    before the traceback."""
+    """Where exceptions take no notes (MicroPython, CircuitPython), the hint
+    is the line printed just before the traceback. (Adafruit's asyncio does
+    not run on MicroPython's unix port: its native _asyncio crashes there
+    without a loop, as MicroPython's own does; so the error is raised as
+    Adafruit's pure-Python task queue raises it on CPython, above.)"""
     rc, out = run_micropython_code(MP_FOREIGN, src_lib_dirs())
     assert rc == 0, out
     hint, raised = out.strip().splitlines()
