@@ -310,10 +310,6 @@ class _Stop(BaseException):
     pass
 
 
-_STOP = _Stop()
-_STOP.__traceback__ = None  # (MicroPython: the slot exists now, a store allocates nothing)
-
-
 def _stop(j):
     # The task run() waits for has ended: wake the others awaiting it, then
     # leave the loop at once, as MicroPython's run_until_complete returns.
@@ -321,9 +317,7 @@ def _stop(j):
     _flush(lp)
     while j:
         lp._wake(j.pop(0))
-    e = _STOP  # (made once: this works with the heap locked)
-    e.__traceback__ = None  # (CPython would chain the tracebacks)
-    raise e
+    raise _Stop  # (a new one: the task's end made a StopIteration already)
 
 
 _own = {}  # loop -> its own _sleep, while _idle is installed in its place
