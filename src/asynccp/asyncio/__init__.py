@@ -360,7 +360,7 @@ def _until(t):
             # MicroPython's asyncio does) instead of reporting a deadlock: a
             # task may wait on an Event that an interrupt handler sets.
             while True:
-                lp.run(268435)  # (seconds: the longest run, _HALF - 1 ms)
+                lp.run(268435)  # (seconds: just under _HALF ms, the longest run)
         except _Stop as s:
             if s.args:
                 x = s.args[0]
