@@ -162,7 +162,9 @@ def sleep_ms(t):
         raise OverflowError(_m(37))  # ticks interval overflow
     if t <= 0:
         t = 0
-        _flush(None)
+        lp = _core._running
+        if lp is not None and lp._k:  # (no call when nothing sleeps: the hot path)
+            _flush(lp)
     _delay.ms = t
     return _delay
 
