@@ -118,7 +118,7 @@ def _foreign(e):
     # instead: as a note on e where exceptions take notes (CPython), else a
     # line printed just before the traceback. Returns that text, or "".
     s = str(e)
-    if "no running event loop" in s or "'ph_" in s:
+    if "no running event loop" in s or "'NoneType'" in s and "'ph_" in s:
         return _note(
             e,
             "asynccp: an asyncio library's sleep (or other awaitable) was awaited in an"
